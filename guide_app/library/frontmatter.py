@@ -1,0 +1,46 @@
+"""Split a content file into YAML front matter and Markdown, keeping line numbers for messages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Document:
+    data: dict
+    key_lines: dict[str, int]  # front-matter key -> 1-based line in the file
+    body: str
+    body_line: int  # 1-based line where the body starts
+
+
+def parse(text: str) -> Document:
+    """Parse ``---``-fenced YAML front matter followed by a Markdown body."""
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise FrontMatterError(1, "the file must start with a '---' line and YAML front matter")
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise FrontMatterError(1, "the front matter has no closing '---' line")
+    yaml_text = "".join(lines[1:end])
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(yaml_text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = (mark.line + 2) if mark is not None else 2
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise FrontMatterError(line, f"the front matter is not valid YAML: {problem}") from None
+    if not isinstance(data, dict) or node is None or not isinstance(node, yaml.MappingNode):
+        raise FrontMatterError(2, "the front matter must be a set of 'key: value' lines")
+    key_lines = {str(key.value): key.start_mark.line + 2 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+    return Document(data=data, key_lines=key_lines, body="".join(lines[end + 1 :]), body_line=end + 2)

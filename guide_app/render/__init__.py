@@ -1,0 +1,1 @@
+"""Markdown to HTML (reader, print) and to plain text (CLI, search index, slides). No Qt here."""

@@ -1,0 +1,1 @@
+"""Full-text search over the guide (Whoosh behind a small interface). No Qt here."""

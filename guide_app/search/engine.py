@@ -1,0 +1,195 @@
+"""The search interface the UI and the command line use: ``SearchEngine.search(text, lang)``.
+
+Results are grouped by article (its best section is shown), carry a snippet with the matched words
+marked ``[`` ``]``, and come with a "did you mean" suggestion when a word is unknown or little is found.
+When one language finds nothing useful, the other language's matches are offered, labeled as such.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh import highlight
+
+from guide_app.library.model import LANGUAGES, Library
+from guide_app.library.sections import fold
+from guide_app.search import store
+from guide_app.search.analysis import stem, words
+from guide_app.search.query import ParsedQuery, clean, parse, synonym_matches, to_whoosh
+
+SNIPPET_CHARS = 180
+FEW_RESULTS = 3
+
+
+@dataclass(frozen=True)
+class Result:
+    id: str  # article id, or "glossary:ID" / "resource:ID"
+    lang: str
+    title: str
+    section: str
+    summary: str
+    snippet: str  # plain text, matched words in [brackets]
+    score: float
+    anchor: str = ""
+    kind: str = "article"
+
+    def as_json(self) -> dict:
+        data = asdict(self)
+        return {k: data[k] for k in ("id", "lang", "title", "section", "summary", "snippet", "score")}
+
+
+@dataclass(frozen=True)
+class Response:
+    query: str
+    lang: str | None
+    suggestion: str | None
+    results: tuple[Result, ...]
+    other_lang_results: tuple[Result, ...] = field(default=())
+
+    def as_json(self) -> dict:
+        return {
+            "query": self.query,
+            "lang": self.lang,
+            "suggestion": self.suggestion,
+            "results": [r.as_json() for r in self.results + self.other_lang_results],
+        }
+
+
+class _BracketFormatter(highlight.Formatter):
+    between = " … "
+
+    def format_token(self, text, token, replace=False):
+        return f"[{highlight.get_text(text, token, replace)}]"
+
+
+class SearchEngine:
+    """Holds open Whoosh searchers (one per language); safe to call from one worker thread at a time."""
+
+    def __init__(self, indexes: dict, library: Library, folder: Path | None = None) -> None:
+        self.indexes = indexes
+        self.library = library
+        self.folder = folder
+        self._searchers = {lang: ix.searcher() for lang, ix in indexes.items()}
+        self._lock = threading.Lock()
+        self._highlighter = highlight.Highlighter(
+            fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60),
+            formatter=_BracketFormatter(),
+        )
+
+    @classmethod
+    def open(cls, cache: Path, library: Library, fingerprint: str, progress=None, force=False) -> SearchEngine:
+        folder, indexes = store.open_or_build(cache, library, fingerprint, progress, force)
+        return cls(indexes, library, folder)
+
+    def close(self) -> None:
+        for searcher in self._searchers.values():
+            searcher.close()
+        for ix in self.indexes.values():
+            ix.close()
+
+    # -- searching ---------------------------------------------------------------------------------
+    def search(
+        self, text: str, lang: str | None = "en", limit: int = 10, as_you_type: bool = False, fallback: bool = True
+    ) -> Response:
+        """Search ``text``; never raises for any input. ``lang=None`` searches both languages."""
+        cleaned = clean(text)
+        langs = [lang] if lang in LANGUAGES else list(LANGUAGES)
+        limit = max(1, min(int(limit), 100))
+        with self._lock:
+            results: list[Result] = []
+            parsed_by_lang = {}
+            for lng in langs:
+                parsed = parse(cleaned, lng, self.library.synonyms, as_you_type)
+                parsed_by_lang[lng] = parsed
+                results.extend(self._run(parsed, lng, limit))
+            results.sort(key=lambda r: -r.score)
+            results = results[:limit]
+            suggestion = None
+            if len(results) < FEW_RESULTS and cleaned:
+                suggestion = self._suggest(parsed_by_lang[langs[0]], langs[0])
+            other: list[Result] = []
+            if fallback and lang in LANGUAGES and not results and cleaned:
+                other_lang = next(x for x in LANGUAGES if x != lang)
+                other = self._run(parse(cleaned, other_lang, self.library.synonyms, as_you_type), other_lang, limit)
+        return Response(cleaned, lang if lang in LANGUAGES else None, suggestion, tuple(results), tuple(other))
+
+    def _run(self, parsed: ParsedQuery, lang: str, limit: int) -> list[Result]:
+        query = to_whoosh(parsed)
+        if query is None:
+            return []
+        searcher = self._searchers[lang]
+        hits = searcher.search(query, limit=limit * 4, terms=True)
+        best: dict[str, Result] = {}
+        for hit in hits:
+            fields = hit.fields()
+            kind = fields.get("kind", "article")
+            key = fields["article_id"] if kind == "article" else f"{kind}:{fields['article_id']}"
+            if key in best:
+                continue
+            best[key] = Result(
+                id=key,
+                lang=lang,
+                title=fields.get("title", ""),
+                section=fields.get("heading", ""),
+                summary=fields.get("summary", ""),
+                snippet=self._snippet(hit, fields),
+                score=round(float(hit.score), 4),
+                anchor=fields.get("anchor", ""),
+                kind=kind,
+            )
+            if len(best) >= limit:
+                break
+        return list(best.values())
+
+    def _snippet(self, hit, fields: dict) -> str:
+        body = fields.get("body", "")
+        try:
+            text = self._highlighter.highlight_hit(hit, "body", text=body, top=2)
+        except Exception:  # noqa: BLE001 - a snippet is a nicety; never fail a search over it
+            text = ""
+        if not text:
+            text = body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + ("…" if len(body) > SNIPPET_CHARS else "")
+        return " ".join(text.split())
+
+    # -- did you mean ------------------------------------------------------------------------------
+    def _known(self, word: str, lang: str) -> bool:
+        term = stem(word, lang)
+        if term is None:
+            return True
+        reader = self._searchers[lang].reader()
+        return any(reader.doc_frequency(name, term) for name in ("title", "heading", "body"))
+
+    def _suggest(self, parsed: ParsedQuery, lang: str) -> str | None:
+        tokens = words(parsed.text)
+        if not tokens:
+            return None
+        searcher = self._searchers[lang]
+        reader = searcher.reader()
+        covered = {w for _, found in synonym_matches(tokens, lang, self.library.synonyms) for w in found}
+        changed, out = False, []
+        for i, token in enumerate(tokens):
+            typing = parsed.prefix and i == len(tokens) - 1
+            if typing and any(True for _ in reader.expand_prefix("prefix", parsed.prefix)):
+                out.append(token)
+                continue
+            if len(token) < 3 or token.isdigit() or fold(token) in covered or self._known(token, lang):
+                out.append(token)
+                continue
+            try:
+                options = searcher.suggest("spell", token, limit=3, maxdist=2, prefix=1)
+            except Exception:  # noqa: BLE001
+                options = []
+            options = [o for o in options if o != token]
+            if options:
+                out.append(options[0])
+                changed = True
+            else:
+                out.append(token)
+        return " ".join(out) if changed else None
+
+
+def highlight_terms(text: str, lang: str) -> list[str]:
+    """Stems of the words in ``text``: what the reader highlights in an opened article."""
+    return [t for t in (stem(w, lang) for w in words(clean(text))) if t]

@@ -1,0 +1,143 @@
+"""Index lifecycle: find, verify, build and atomically swap the search index in the user's cache.
+
+Layout: ``<cache>/index/v<schema>-<fingerprint>/`` holds one Whoosh index per language plus a ``READY``
+file written last. An index folder without a matching ``READY``, or one that fails to open, is treated
+as broken and rebuilt in a private temporary folder that is then renamed into place. Two processes may
+race: the loser of the rename simply uses the winner's folder.
+
+Whoosh stores its table of contents as a pickle, so an index is only opened from a folder this user
+owns and nobody else can write to (or from a read-only folder shipped with the app).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from guide_app.library.model import LANGUAGES, Library
+from guide_app.paths import ensure_private_dir
+from guide_app.search.documents import documents
+from guide_app.search.schema import SCHEMA_VERSION, build_schema
+
+READY = "READY"
+Progress = Callable[[int, int, str], None]  # (done, total, message)
+
+
+class IndexError_(RuntimeError):
+    """The index could not be opened or built (message is plain language)."""
+
+
+class UnsafeLocation(IndexError_):
+    pass
+
+
+def index_name(fingerprint: str) -> str:
+    return f"v{SCHEMA_VERSION}-{fingerprint}"
+
+
+def check_safe(folder: Path) -> None:
+    """Refuse folders other users could write: opening them would unpickle their data."""
+    if sys.platform == "win32" or not folder.exists():
+        return
+    info = folder.stat()
+    if info.st_uid != os.getuid() and os.access(folder, os.W_OK):
+        raise UnsafeLocation(f"{folder} belongs to another user")
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        raise UnsafeLocation(f"{folder} can be changed by other users")
+
+
+def is_ready(folder: Path, fingerprint: str) -> bool:
+    try:
+        return (folder / READY).read_text(encoding="utf-8").strip() == index_name(fingerprint)
+    except OSError:
+        return False
+
+
+def open_indexes(folder: Path) -> dict:
+    check_safe(folder)
+    return {lang: whoosh_index.open_dir(str(folder), indexname=lang) for lang in LANGUAGES}
+
+
+def build(folder: Path, library: Library, fingerprint: str, progress: Progress | None = None) -> None:
+    """Write a complete index into ``folder`` (which must be new and private)."""
+    docs = {lang: list(documents(library, lang)) for lang in LANGUAGES}
+    total, done = sum(len(d) for d in docs.values()), 0
+    for lang in LANGUAGES:
+        ix = whoosh_index.create_in(str(folder), build_schema(lang), indexname=lang)
+        writer = ix.writer(limitmb=128)
+        for doc in docs[lang]:
+            writer.add_document(**doc)
+            done += 1
+            if progress and (done % 25 == 0 or done == total):
+                progress(done, total, "Building the search index")
+        writer.commit(optimize=True)
+    (folder / READY).write_text(index_name(fingerprint), encoding="utf-8")
+
+
+def open_or_build(
+    cache: Path, library: Library, fingerprint: str, progress: Progress | None = None, force: bool = False
+):
+    """Return ``(folder, {lang: whoosh index})``, rebuilding whenever the index is missing or broken."""
+    root = ensure_private_dir(cache / "index")
+    check_safe(root)
+    target = root / index_name(fingerprint)
+    if not force and is_ready(target, fingerprint):
+        try:
+            return target, open_indexes(target)
+        except UnsafeLocation:
+            raise
+        except Exception:  # noqa: BLE001 - any damage (EOFError, UnpicklingError, …) means rebuild
+            pass
+    tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    try:
+        build(tmp, library, fingerprint, progress)
+        _swap_in(tmp, target, fingerprint, replace=force)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    _remove_old(root, keep=target.name)
+    return target, open_indexes(target)
+
+
+def _swap_in(tmp: Path, target: Path, fingerprint: str, replace: bool) -> None:
+    for _ in range(3):
+        try:
+            os.replace(tmp, target)  # atomic when target is absent (or an empty folder)
+            return
+        except OSError:
+            pass
+        if is_ready(target, fingerprint) and not replace and _opens(target):
+            return  # another process finished first; use its index
+        trash = target.with_name(f".old-{target.name}-{os.getpid()}-{time.monotonic_ns()}")
+        try:
+            os.replace(target, trash)
+            shutil.rmtree(trash, ignore_errors=True)
+        except OSError:
+            time.sleep(0.05)
+    raise IndexError_(f"could not put the new index in place at {target}")
+
+
+def _opens(folder: Path) -> bool:
+    try:
+        for ix in open_indexes(folder).values():
+            ix.close()
+        return True
+    except Exception:  # noqa: BLE001
+        return False
+
+
+def _remove_old(root: Path, keep: str) -> None:
+    """Delete index folders of other versions; never fail over it (another process may use one)."""
+    for entry in root.iterdir():
+        if entry.name == keep or entry.name.startswith(".build-"):
+            continue
+        if entry.is_dir() and (entry.name.startswith("v") or entry.name.startswith(".old-")):
+            shutil.rmtree(entry, ignore_errors=True)
