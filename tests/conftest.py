@@ -1,0 +1,42 @@
+"""Shared test set-up: headless Qt, no network, and a private HOME for every test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("QT_ACCESSIBILITY", "0")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURE_CONTENT = FIXTURES / "content"
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory, monkeypatch):
+    """Point HOME and the XDG folders at a fresh temporary folder, so tests never touch the real ones."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for name, sub in (("XDG_CACHE_HOME", ".cache"), ("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share")):
+        monkeypatch.setenv(name, str(home / sub))
+    monkeypatch.setenv("XDG_CONFIG_DIRS", str(home / "etc-xdg"))
+    monkeypatch.delenv("GUIDE_APP_LOCAL_CONTENT", raising=False)
+    monkeypatch.delenv("GUIDE_APP_CONTENT", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def fixture_guide():
+    from guide_app.guide import load_guide
+
+    return load_guide(FIXTURE_CONTENT, [])
+
+
+@pytest.fixture(scope="session")
+def fixture_engine(fixture_guide, tmp_path_factory):
+    engine = fixture_guide.open_search(cache=tmp_path_factory.mktemp("cache"))
+    yield engine
+    engine.close()
