@@ -1,0 +1,857 @@
+"""Guided situation flows: load, validate and step through them. No Qt.
+
+A flow is one YAML file in ``content/flows/<id>.yaml`` holding both languages (the format is described in
+``content/flows/README.md``). Nodes are either questions (2–4 answers, each pointing at the next node) or
+outcomes (what to do now, next steps, warnings, article links, resources, the rights card).
+
+Public API:
+
+- :func:`load_flows` ``(folder) -> (flows, problems)``: every flow that loaded cleanly, sorted for display.
+- :func:`validate_folder` ``(folder, library) -> problems``: everything ``guide-app check`` reports.
+- :class:`FlowSession`: stepping state for one person going through one flow (answer, back, restart).
+- :func:`outcome_checklist_text` ``(flow, outcome, lang, ...)``: plain text of an outcome, for printing.
+
+The file is read with ``yaml.compose`` only, never ``yaml.safe_load``: every value keeps its line for
+``file:line`` problems, and text stays text (a YAML 1.1 loader would turn an answer labelled ``Yes`` or
+``No`` into a boolean).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from guide_app.library.model import LANGUAGES, TOPICS, Library, Problem
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
+MIN_ANSWERS, MAX_ANSWERS = 2, 4
+DEFAULT_ORDER = 100
+
+FLOW_KEYS = ("id", "title", "summary", "reviewed", "topics", "order", "start", "nodes")
+FLOW_REQUIRED = ("id", "title", "summary", "reviewed", "start", "nodes")
+QUESTION_KEYS = ("question", "help", "answers")
+ANSWER_KEYS = ("label", "next")
+OUTCOME_KEYS = ("title", "summary", "do_now", "next_steps", "warnings", "articles", "resources", "card")
+OUTCOME_LISTS = ("do_now", "next_steps", "warnings")
+
+# Words the UI and the printed checklist need, in every language (kept here so both stay in step).
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "step": "Step {step} of about {total}",
+        "done": "Done",
+        "your_answers": "Your answers",
+        "do_now": "Do now",
+        "next_steps": "Next steps",
+        "warnings": "Be careful",
+        "read_more": "Read more in the guide",
+        "resources": "Who can help",
+        "card": "Print the rights card and keep it with you.",
+        "reviewed": "Reviewed",
+        "not_advice": "This is general information, not legal advice. Talk to a lawyer or an accredited "
+        "representative about your own situation.",
+        "back": "Back",
+        "restart": "Start over",
+    },
+    "es": {
+        "step": "Paso {step} de unos {total}",
+        "done": "Listo",
+        "your_answers": "Sus respuestas",
+        "do_now": "Haga esto ahora",
+        "next_steps": "Después",
+        "warnings": "Tenga cuidado",
+        "read_more": "Lea más en la guía",
+        "resources": "Quién puede ayudar",
+        "card": "Imprima la tarjeta de derechos y llévela con usted.",
+        "reviewed": "Revisado el",
+        "not_advice": "Esta información es general y no es asesoría legal. Hable con un abogado o un "
+        "representante acreditado sobre su caso.",
+        "back": "Atrás",
+        "restart": "Empezar de nuevo",
+    },
+}
+
+
+# --------------------------------------------------------------------------------------------------------
+# Data
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One choice under a question: its label per language and the id of the node it leads to."""
+
+    label: dict[str, str]
+    next: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    text: dict[str, str]
+    answers: tuple[Answer, ...]
+    help: dict[str, str] = field(default_factory=dict)  # optional short explanation under the question
+    line: int = 0
+
+    is_outcome = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: dict[str, str]
+    do_now: dict[str, tuple[str, ...]]
+    next_steps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    summary: dict[str, str] = field(default_factory=dict)
+    articles: tuple[str, ...] = ()
+    resources: tuple[str, ...] = ()
+    card: bool = False
+    line: int = 0
+
+    is_outcome = True
+
+    def items(self, key: str, lang: str) -> tuple[str, ...]:
+        """The ``do_now``, ``next_steps`` or ``warnings`` list in ``lang`` (empty if the outcome has none)."""
+        return getattr(self, key).get(lang, ())
+
+
+Node = Question | Outcome
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str
+    title: dict[str, str]
+    summary: dict[str, str]
+    reviewed: dt.date
+    start: str
+    nodes: dict[str, Node]
+    topics: tuple[str, ...] = ()
+    order: int = DEFAULT_ORDER
+    path: str = ""
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
+
+    @property
+    def questions(self) -> list[Question]:
+        return [n for n in self.nodes.values() if not n.is_outcome]
+
+    @property
+    def outcomes(self) -> list[Outcome]:
+        return [n for n in self.nodes.values() if n.is_outcome]
+
+    def remaining_questions(self, node_id: str) -> int:
+        """The most questions still to answer from ``node_id`` (counting it, if it is a question)."""
+        memo: dict[str, int] = {}
+
+        def longest(nid: str, seen: frozenset[str]) -> int:
+            if nid in memo:
+                return memo[nid]
+            node = self.nodes.get(nid)
+            if node is None or node.is_outcome or nid in seen:
+                return 0
+            value = 1 + max((longest(a.next, seen | {nid}) for a in node.answers), default=0)
+            memo[nid] = value
+            return value
+
+        return longest(node_id, frozenset())
+
+    def paths(self) -> Iterator[tuple[int, ...]]:
+        """Every sequence of answer indexes from the start to an outcome (the flow must have no cycles)."""
+
+        def walk(nid: str, taken: tuple[int, ...], seen: frozenset[str]) -> Iterator[tuple[int, ...]]:
+            node = self.nodes.get(nid)
+            if node is None or nid in seen:
+                return
+            if node.is_outcome:
+                yield taken
+                return
+            for index, answer in enumerate(node.answers):
+                yield from walk(answer.next, (*taken, index), seen | {nid})
+
+        yield from walk(self.start, (), frozenset())
+
+
+# --------------------------------------------------------------------------------------------------------
+# Reading YAML nodes with their lines
+
+
+class _At:
+    """A composed YAML node plus the line to blame when it (or something under it) is missing."""
+
+    def __init__(self, node: yaml.Node | None, line: int) -> None:
+        self.node = node
+        self._line = line
+
+    @property
+    def line(self) -> int:
+        return self.node.start_mark.line + 1 if self.node is not None else self._line
+
+    @property
+    def missing(self) -> bool:
+        return self.node is None or (
+            isinstance(self.node, yaml.ScalarNode)
+            and self.node.tag.endswith(":null")
+            and self.node.value in ("", "~", "null")
+        )
+
+    @property
+    def is_map(self) -> bool:
+        return isinstance(self.node, yaml.MappingNode)
+
+    @property
+    def is_seq(self) -> bool:
+        return isinstance(self.node, yaml.SequenceNode)
+
+    @property
+    def is_scalar(self) -> bool:
+        return isinstance(self.node, yaml.ScalarNode) and not self.missing
+
+    def key_lines(self) -> list[tuple[str, int]]:
+        if not self.is_map:
+            return []
+        return [(str(k.value), k.start_mark.line + 1) for k, _ in self.node.value]
+
+    def get(self, key: str) -> _At:
+        child = None
+        if self.is_map:
+            for k, v in self.node.value:  # the last one wins, as in a YAML loader
+                if isinstance(k, yaml.ScalarNode) and k.value == key:
+                    child = v
+        return _At(child, self.line)
+
+    def items(self) -> list[tuple[str, int, _At]]:
+        if not self.is_map:
+            return []
+        return [(str(k.value), k.start_mark.line + 1, _At(v, k.start_mark.line + 1)) for k, v in self.node.value]
+
+    def seq(self) -> list[_At]:
+        return [_At(child, self.line) for child in self.node.value] if self.is_seq else []
+
+    def text(self) -> str:
+        """The scalar's text exactly as written (folded), whitespace collapsed; '' if not a scalar."""
+        return " ".join(str(self.node.value).split()) if self.is_scalar else ""
+
+
+def _duplicate_keys(node: yaml.Node | None, path: str, problems: list[Problem], seen_nodes: set[int]) -> None:
+    if node is None or id(node) in seen_nodes:
+        return
+    seen_nodes.add(id(node))
+    if isinstance(node, yaml.MappingNode):
+        keys: set[str] = set()
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode):
+                if k.value in keys:
+                    problems.append(Problem(path, k.start_mark.line + 1, f"duplicate key '{k.value}'"))
+                keys.add(k.value)
+            _duplicate_keys(v, path, problems, seen_nodes)
+    elif isinstance(node, yaml.SequenceNode):
+        for child in node.value:
+            _duplicate_keys(child, path, problems, seen_nodes)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Loading one flow file
+
+
+@dataclass
+class _Parsed:
+    flow: Flow | None
+    problems: list[Problem]
+    articles: list[tuple[str, int]] = field(default_factory=list)  # (article id, line)
+    resources: list[tuple[str, int]] = field(default_factory=list)  # (resource id, line)
+
+
+class _Reader:
+    def __init__(self, path: Path, today: dt.date | None) -> None:
+        self.path = path
+        self.shown = str(path)
+        self.today = today or dt.date.today()
+        self.problems: list[Problem] = []
+        self.articles: list[tuple[str, int]] = []
+        self.resources: list[tuple[str, int]] = []
+
+    def report(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.shown, line, message))
+
+    def unknown_keys(self, at: _At, allowed: tuple[str, ...], what: str) -> None:
+        for key, line in at.key_lines():
+            if key not in allowed:
+                self.report(line, f"unknown field '{key}' in {what} (use: {', '.join(allowed)})")
+
+    # -- text in every language ---------------------------------------------------------------------------
+
+    def texts(self, at: _At, what: str, required: bool = True) -> dict[str, str]:
+        """``{en: "...", es: "..."}``: one non-empty text per language."""
+        if at.missing:
+            if required:
+                self.report(at.line, f"{what} is missing (it needs {' and '.join(LANGUAGES)} text)")
+            return {}
+        if not at.is_map:
+            self.report(at.line, f"{what} must give text per language: {{{', '.join(LANGUAGES)}}}")
+            return {}
+        out: dict[str, str] = {}
+        for lang, line, _ in at.items():
+            if lang not in LANGUAGES:
+                self.report(line, f"{what} has unknown language '{lang}' (use: {', '.join(LANGUAGES)})")
+        for lang in LANGUAGES:
+            value = at.get(lang)
+            if value.missing or not value.is_scalar or not value.text():
+                self.report(value.line, f"{what} has no {lang} text (every text needs {' and '.join(LANGUAGES)})")
+                continue
+            out[lang] = self.checked_text(value.text(), value.line, f"{what} ({lang})")
+        return out
+
+    def text_lists(self, at: _At, what: str, required: bool) -> dict[str, tuple[str, ...]]:
+        """``{en: [...], es: [...]}``: lists of the same length in every language."""
+        if at.missing:
+            if required:
+                self.report(at.line, f"{what} is missing (it needs {' and '.join(LANGUAGES)} lists)")
+            return {}
+        if not at.is_map:
+            self.report(at.line, f"{what} must give a list per language: {{{', '.join(LANGUAGES)}: [...]}}")
+            return {}
+        for lang, line, _ in at.items():
+            if lang not in LANGUAGES:
+                self.report(line, f"{what} has unknown language '{lang}' (use: {', '.join(LANGUAGES)})")
+        out: dict[str, tuple[str, ...]] = {}
+        for lang in LANGUAGES:
+            value = at.get(lang)
+            if not value.is_seq or not value.node.value:
+                self.report(value.line, f"{what} has no {lang} list (every list needs {' and '.join(LANGUAGES)})")
+                continue
+            items = []
+            for n, item in enumerate(value.seq(), 1):
+                if not item.is_scalar or not item.text():
+                    self.report(item.line, f"{what} ({lang}) item {n} must be a line of text")
+                    continue
+                items.append(self.checked_text(item.text(), item.line, f"{what} ({lang}) item {n}"))
+            out[lang] = tuple(items)
+        lengths = {lang: len(at.get(lang).node.value) for lang in LANGUAGES if at.get(lang).is_seq}
+        if len(lengths) == len(LANGUAGES) and len(set(lengths.values())) > 1:
+            counts = ", ".join(f"{lang} {n}" for lang, n in lengths.items())
+            self.report(at.line, f"{what}: the languages must have the same number of items ({counts})")
+        return out
+
+    def checked_text(self, text: str, line: int, what: str) -> str:
+        if RAW_HTML.search(text):
+            self.report(line, f"{what}: no raw HTML in flow text")
+        return text
+
+    def ids(self, at: _At, what: str) -> list[tuple[str, int]]:
+        if at.missing:
+            return []
+        if not at.is_seq:
+            self.report(at.line, f"'{what}' must be a list of ids")
+            return []
+        out = []
+        for item in at.seq():
+            value = item.text()
+            if not value or not ID_PATTERN.match(value):
+                self.report(item.line, f"'{what}' has a bad id '{value}' (lower-case letters, digits, hyphens)")
+                continue
+            out.append((value, item.line))
+        return out
+
+    # -- the file -----------------------------------------------------------------------------------------
+
+    def read(self) -> _Parsed:
+        try:
+            source = self.path.read_text(encoding="utf-8")
+            root = yaml.compose(source, Loader=yaml.SafeLoader)
+        except (OSError, UnicodeDecodeError) as exc:
+            self.report(1, f"cannot read the file: {exc}")
+            return self.result(None)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            problem = getattr(exc, "problem", None) or "syntax error"
+            self.report((mark.line + 1) if mark else 1, f"not valid YAML: {problem}")
+            return self.result(None)
+        top = _At(root, 1)
+        if not top.is_map:
+            self.report(top.line, "a flow file must be a mapping with id, title, summary, reviewed, start, nodes")
+            return self.result(None)
+        _duplicate_keys(root, self.shown, self.problems, set())
+        self.unknown_keys(top, FLOW_KEYS, "the flow")
+        for key in FLOW_REQUIRED:
+            if top.get(key).missing:
+                self.report(top.line, f"missing required field '{key}'")
+
+        flow_id = top.get("id").text()
+        if flow_id and not ID_PATTERN.match(flow_id):
+            self.report(top.get("id").line, f"id '{flow_id}' may use only lower-case letters, digits and hyphens")
+        if flow_id and flow_id != self.path.stem:
+            self.report(top.get("id").line, f"id '{flow_id}' must match the file name '{self.path.stem}'")
+        title = self.texts(top.get("title"), "title", required=False)
+        summary = self.texts(top.get("summary"), "summary", required=False)
+        reviewed = self.reviewed(top.get("reviewed"))
+        topics = self.topics(top.get("topics"))
+        order = self.order(top.get("order"))
+        nodes = self.nodes(top.get("nodes"))
+        start = top.get("start").text()
+        if start and start not in nodes and not top.get("nodes").missing:
+            self.report(top.get("start").line, f"'start' names a node that does not exist: '{start}'")
+        elif start in nodes and nodes[start].is_outcome:
+            self.report(top.get("start").line, f"'start' must be a question, but '{start}' is an outcome")
+        self.graph(start, nodes, top.get("nodes"))
+        if self.problems:
+            return self.result(None)
+        flow = Flow(
+            id=flow_id,
+            title=title,
+            summary=summary,
+            reviewed=reviewed or dt.date.min,
+            start=start,
+            nodes=nodes,
+            topics=topics,
+            order=order,
+            path=self.shown,
+        )
+        return self.result(flow)
+
+    def result(self, flow: Flow | None) -> _Parsed:
+        return _Parsed(flow, self.problems, self.articles, self.resources)
+
+    def reviewed(self, at: _At) -> dt.date | None:
+        if at.missing:
+            return None
+        try:
+            value = dt.date.fromisoformat(at.text())
+        except ValueError:
+            self.report(at.line, f"'reviewed' must be an ISO date like 2026-11-22, not '{at.text()}'")
+            return None
+        if value > self.today:
+            self.report(at.line, f"'reviewed' date {value} is in the future")
+        return value
+
+    def topics(self, at: _At) -> tuple[str, ...]:
+        if at.missing:
+            return ()
+        items = at.seq() if at.is_seq else [at]
+        out = []
+        for item in items:
+            if item.text() not in TOPICS:
+                self.report(item.line, f"unknown topic '{item.text()}' (use one of: {', '.join(TOPICS)})")
+            else:
+                out.append(item.text())
+        return tuple(out)
+
+    def order(self, at: _At) -> int:
+        if at.missing:
+            return DEFAULT_ORDER
+        try:
+            return int(at.text())
+        except ValueError:
+            self.report(at.line, f"'order' must be a whole number, not '{at.text()}'")
+            return DEFAULT_ORDER
+
+    def nodes(self, at: _At) -> dict[str, Node]:
+        if at.missing:
+            return {}
+        if not at.is_map or not at.node.value:
+            self.report(at.line, "'nodes' must map node ids to questions and outcomes")
+            return {}
+        nodes: dict[str, Node] = {}
+        for node_id, line, value in at.items():
+            if not ID_PATTERN.match(node_id):
+                self.report(line, f"node id '{node_id}' may use only lower-case letters, digits and hyphens")
+            if not value.is_map:
+                self.report(line, f"node '{node_id}' must have 'question' and 'answers', or 'outcome'")
+                continue
+            if "outcome" in dict(value.key_lines()):
+                self.unknown_keys(value, ("outcome",), f"node '{node_id}'")
+                node = self.outcome(node_id, value.get("outcome"))
+            elif "question" in dict(value.key_lines()) or "answers" in dict(value.key_lines()):
+                node = self.question(node_id, value, line)
+            else:
+                self.report(line, f"node '{node_id}' must have 'question' and 'answers', or 'outcome'")
+                continue
+            nodes[node_id] = node
+        return nodes
+
+    def question(self, node_id: str, at: _At, line: int) -> Question:
+        what = f"node '{node_id}'"
+        self.unknown_keys(at, QUESTION_KEYS, what)
+        text = self.texts(at.get("question"), f"{what} question")
+        help_text = self.texts(at.get("help"), f"{what} help", required=False)
+        answers_at = at.get("answers")
+        answers: list[Answer] = []
+        if answers_at.missing or (answers_at.is_seq and not answers_at.node.value):
+            self.report(answers_at.line, f"dead end: question '{node_id}' has no answers")
+        elif not answers_at.is_seq:
+            self.report(answers_at.line, f"{what} 'answers' must be a list")
+        else:
+            count = len(answers_at.node.value)
+            if not MIN_ANSWERS <= count <= MAX_ANSWERS:
+                self.report(
+                    answers_at.line,
+                    f"question '{node_id}' has {count} answers (it needs {MIN_ANSWERS} to {MAX_ANSWERS})",
+                )
+            for n, item in enumerate(answers_at.seq(), 1):
+                where = f"{what} answer {n}"
+                if not item.is_map:
+                    self.report(item.line, f"{where} must have 'label' and 'next'")
+                    continue
+                self.unknown_keys(item, ANSWER_KEYS, where)
+                label = self.texts(item.get("label"), f"{where} label")
+                target = item.get("next")
+                if target.missing or not target.text():
+                    self.report(target.line, f"dead end: {where} has no 'next'")
+                answers.append(Answer(label=label, next=target.text(), line=target.line))
+        return Question(id=node_id, text=text, answers=tuple(answers), help=help_text, line=line)
+
+    def outcome(self, node_id: str, at: _At) -> Outcome:
+        what = f"outcome '{node_id}'"
+        if not at.is_map:
+            self.report(at.line, f"{what} must have a title, do_now and articles")
+            return Outcome(id=node_id, title={}, do_now={}, line=at.line)
+        self.unknown_keys(at, OUTCOME_KEYS, what)
+        title = self.texts(at.get("title"), f"{what} title")
+        summary = self.texts(at.get("summary"), f"{what} summary", required=False)
+        lists = {key: self.text_lists(at.get(key), f"{what} {key}", key == "do_now") for key in OUTCOME_LISTS}
+        articles = self.ids(at.get("articles"), "articles")
+        if not articles and at.get("articles").missing:
+            self.report(at.line, f"{what} needs at least one article in 'articles'")
+        resources = self.ids(at.get("resources"), "resources")
+        self.articles.extend(articles)
+        self.resources.extend(resources)
+        card_at = at.get("card")
+        card = False
+        if not card_at.missing:
+            word = card_at.text().lower()
+            if word not in ("true", "false"):
+                self.report(card_at.line, f"{what} 'card' must be true or false")
+            card = word == "true"
+        return Outcome(
+            id=node_id,
+            title=title,
+            summary=summary,
+            do_now=lists["do_now"],
+            next_steps=lists["next_steps"],
+            warnings=lists["warnings"],
+            articles=tuple(a for a, _ in articles),
+            resources=tuple(r for r, _ in resources),
+            card=card,
+            line=at.line,
+        )
+
+    def graph(self, start: str, nodes: dict[str, Node], nodes_at: _At) -> None:
+        """Dead ends (answers to missing nodes), cycles and nodes that can never be reached."""
+        for node in nodes.values():
+            if node.is_outcome:
+                continue
+            for n, answer in enumerate(node.answers, 1):
+                if answer.next and answer.next not in nodes:
+                    self.report(
+                        answer.line,
+                        f"dead end: node '{node.id}' answer {n} goes to '{answer.next}', which does not exist",
+                    )
+        # Cycles: depth-first search from every node, reporting each back edge once, at its answer's line.
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
+        reported: set[tuple[str, int]] = set()
+
+        def visit(nid: str, trail: list[str]) -> None:
+            state[nid] = 1
+            node = nodes[nid]
+            if not node.is_outcome:
+                for n, answer in enumerate(node.answers, 1):
+                    target = answer.next
+                    if target not in nodes:
+                        continue
+                    if state.get(target) == 1 and (nid, n) not in reported:
+                        reported.add((nid, n))
+                        before = trail[trail.index(target) :] if target in trail else []
+                        loop = " -> ".join([*before, nid, target])
+                        self.report(answer.line, f"cycle: node '{nid}' answer {n} goes back to '{target}' ({loop})")
+                    elif target not in state:
+                        visit(target, [*trail, nid])
+            state[nid] = 2
+
+        for nid in [start, *nodes] if start in nodes else list(nodes):
+            if nid not in state:
+                visit(nid, [])
+        if start not in nodes:
+            return
+        reachable: set[str] = set()
+        todo = [start]
+        while todo:
+            nid = todo.pop()
+            if nid in reachable or nid not in nodes:
+                continue
+            reachable.add(nid)
+            if not nodes[nid].is_outcome:
+                todo.extend(a.next for a in nodes[nid].answers)
+        key_lines = dict(nodes_at.key_lines())
+        for nid in nodes:
+            if nid not in reachable:
+                self.report(key_lines.get(nid, nodes_at.line), f"node '{nid}' can never be reached from '{start}'")
+
+
+def _read_flow(path: Path, today: dt.date | None = None) -> _Parsed:
+    return _Reader(path, today).read()
+
+
+def _flow_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+
+
+# --------------------------------------------------------------------------------------------------------
+# Public: loading and validation
+
+
+def load_flows(folder: Path, today: dt.date | None = None) -> tuple[list[Flow], list[Problem]]:
+    """Load every ``*.yaml`` flow in ``folder``. A flow with any problem is left out (and its problems
+    returned), so the UI only ever steps through complete flows. Sorted by ``order``, then id."""
+    flows: list[Flow] = []
+    problems: list[Problem] = []
+    for path in _flow_files(Path(folder)):
+        parsed = _read_flow(path, today)
+        problems.extend(parsed.problems)
+        if parsed.flow is not None:
+            flows.append(parsed.flow)
+    flows.sort(key=lambda f: (f.order, f.id))
+    return flows, problems
+
+
+def validate_folder(folder: Path, library: Library, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in the flows folder, checked against ``library`` (articles in every language,
+    resource ids) and the reading-level limits. A missing folder has no problems."""
+    from guide_app.library import readability
+
+    folder = Path(folder)
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return problems
+    for path in sorted(folder.iterdir()):
+        if path.suffix == ".yml":
+            problems.append(Problem(str(path), 1, "flow files must end in '.yaml' (this one is ignored)"))
+    resource_ids = {r.id for r in library.resources}
+    for path in _flow_files(folder):
+        parsed = _read_flow(path, today)
+        problems.extend(parsed.problems)
+        for article_id, line in parsed.articles:
+            for lang in LANGUAGES:
+                if library.article(article_id, lang) is None:
+                    problems.append(Problem(str(path), line, f"link to a missing article '{article_id}' in {lang}"))
+        for resource_id, line in parsed.resources:
+            if resource_id not in resource_ids:
+                problems.append(Problem(str(path), line, f"unknown resource '{resource_id}' (not in resources.yaml)"))
+        if parsed.flow is not None:
+            for lang in LANGUAGES:
+                formula, value, ok = readability.score(lang, flow_plain_text(parsed.flow, lang))
+                if not ok:
+                    limit = (
+                        f"at least {readability.ES_MIN_FERNANDEZ_HUERTA:g}"
+                        if lang == "es"
+                        else f"at most {readability.EN_MAX_GRADE:g}"
+                    )
+                    problems.append(
+                        Problem(str(path), 1, f"reading level ({lang}) {formula} {value} (must be {limit})")
+                    )
+    return problems
+
+
+def flow_plain_text(flow: Flow, lang: str) -> str:
+    """All the words of a flow in one language, one sentence per line (for reading-level scores)."""
+    lines = [flow.title.get(lang, ""), flow.summary.get(lang, "")]
+    for node in flow.nodes.values():
+        if node.is_outcome:
+            lines.append(node.title.get(lang, ""))
+            lines.append(node.summary.get(lang, ""))
+            for key in OUTCOME_LISTS:
+                lines.extend(node.items(key, lang))
+        else:
+            lines.append(node.text.get(lang, ""))
+            lines.append(node.help.get(lang, ""))
+            lines.extend(a.label.get(lang, "") for a in node.answers)
+    return "\n".join(f"- {line}" for line in lines if line)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Public: stepping through a flow
+
+
+class FlowSession:
+    """One walk through one flow. No Qt: the UI shows ``current`` and calls ``answer``/``back``/``restart``.
+
+    ``lang`` may be changed at any time (node ids are shared, so the place in the flow is kept).
+    Step counts cover questions only: ``step_number`` is the number of the question on screen and
+    ``estimated_total`` adds the longest way still ahead ("Step 2 of about 4"). At an outcome both equal
+    the number of questions answered.
+    """
+
+    def __init__(self, flow: Flow, lang: str = "en") -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language '{lang}'")
+        if flow.start not in flow.nodes:
+            raise ValueError(f"flow '{flow.id}' has no start node '{flow.start}'")
+        self.flow = flow
+        self.lang = lang
+        self._trail: list[tuple[str, int]] = []  # (question id, answer index) for every answer given
+        self._current = flow.start
+
+    # -- where we are -------------------------------------------------------------------------------------
+
+    @property
+    def current_id(self) -> str:
+        return self._current
+
+    @property
+    def current(self) -> Node:
+        return self.flow.nodes[self._current]
+
+    @property
+    def finished(self) -> bool:
+        return self.current.is_outcome
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """The outcome reached, or ``None`` while questions remain."""
+        node = self.current
+        return node if node.is_outcome else None
+
+    @property
+    def question(self) -> Question | None:
+        node = self.current
+        return None if node.is_outcome else node
+
+    @property
+    def question_text(self) -> str:
+        return self.question.text[self.lang] if self.question else ""
+
+    @property
+    def help_text(self) -> str:
+        return self.question.help.get(self.lang, "") if self.question else ""
+
+    @property
+    def answer_labels(self) -> list[str]:
+        return [a.label[self.lang] for a in self.question.answers] if self.question else []
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self._trail)
+
+    @property
+    def history(self) -> tuple[tuple[str, int], ...]:
+        """``(question id, answer index)`` for every answer given so far, oldest first."""
+        return tuple(self._trail)
+
+    def answered(self) -> list[tuple[str, str]]:
+        """``(question, chosen answer)`` texts in the current language, oldest first."""
+        out = []
+        for nid, index in self._trail:
+            node = self.flow.nodes[nid]
+            out.append((node.text[self.lang], node.answers[index].label[self.lang]))
+        return out
+
+    # -- progress -----------------------------------------------------------------------------------------
+
+    @property
+    def step_number(self) -> int:
+        return len(self._trail) + (0 if self.finished else 1)
+
+    @property
+    def estimated_total(self) -> int:
+        return len(self._trail) + self.flow.remaining_questions(self._current)
+
+    @property
+    def progress(self) -> float:
+        """0.0 at the first question, 1.0 at an outcome."""
+        total = self.estimated_total
+        return 1.0 if self.finished or not total else len(self._trail) / total
+
+    def progress_text(self) -> str:
+        labels = LABELS[self.lang]
+        if self.finished:
+            return labels["done"]
+        return labels["step"].format(step=self.step_number, total=self.estimated_total)
+
+    # -- moving -------------------------------------------------------------------------------------------
+
+    def answer(self, index: int) -> Node:
+        """Choose answer ``index`` (0-based) of the current question and move on; returns the new node."""
+        node = self.question
+        if node is None:
+            raise RuntimeError("the flow is finished: there is no question to answer")
+        if not 0 <= index < len(node.answers):
+            raise IndexError(f"question '{node.id}' has {len(node.answers)} answers, not {index + 1}")
+        target = node.answers[index].next
+        if target not in self.flow.nodes:
+            raise ValueError(f"answer leads to a missing node '{target}'")
+        self._trail.append((node.id, index))
+        self._current = target
+        return self.current
+
+    def back(self) -> Node:
+        """Go back one question (the previous answer is forgotten). At the start this does nothing."""
+        if self._trail:
+            self._current, _ = self._trail.pop()
+        return self.current
+
+    def restart(self) -> Node:
+        self._trail.clear()
+        self._current = self.flow.start
+        return self.current
+
+
+# --------------------------------------------------------------------------------------------------------
+# Public: printable checklist
+
+
+def outcome_checklist_text(
+    flow: Flow,
+    outcome: Outcome,
+    lang: str,
+    *,
+    library: Library | None = None,
+    answers: list[tuple[str, str]] | None = None,
+) -> str:
+    """Plain text of one outcome for printing or saving: title, "Do now" check boxes, next steps,
+    warnings, the rights-card reminder, articles and resources. With ``library``, articles show their
+    titles and resources their phone and website; with ``answers`` (from :meth:`FlowSession.answered`),
+    the person's answers are listed first."""
+    labels = LABELS[lang]
+    out: list[str] = [flow.title[lang], "=" * len(flow.title[lang]), "", outcome.title[lang]]
+    if outcome.summary.get(lang):
+        out += ["", outcome.summary[lang]]
+    if answers:
+        out += ["", f"{labels['your_answers']}:"]
+        out += [f"- {question} {answer}" for question, answer in answers]
+
+    def section(key: str, marker: str) -> None:
+        items = outcome.items(key, lang)
+        if items:
+            out.extend(["", f"{labels[key]}:"])
+            out.extend(f"{marker(n)} {item}" for n, item in enumerate(items, 1))
+
+    section("do_now", lambda n: f"[ ] {n}.")
+    section("next_steps", lambda n: f"[ ] {n}.")
+    section("warnings", lambda n: "!")
+    if outcome.card:
+        out += ["", labels["card"]]
+    if outcome.articles:
+        out += ["", f"{labels['read_more']}:"]
+        for article_id in outcome.articles:
+            article = library.translation(article_id, lang) if library is not None else None
+            out.append(f"- {article.title}" if article is not None else f"- {article_id}")
+    if outcome.resources:
+        out += ["", f"{labels['resources']}:"]
+        known = {r.id: r for r in library.resources} if library is not None else {}
+        for resource_id in outcome.resources:
+            resource = known.get(resource_id)
+            if resource is None:
+                out.append(f"- {resource_id}")
+                continue
+            contact = ", ".join(x for x in (resource.phone, resource.website) if x)
+            out.append(f"- {resource.name}" + (f": {contact}" if contact else ""))
+            if resource.helps_with.get(lang):
+                out.append(f"  {resource.helps_with[lang]}")
+    out += ["", labels["not_advice"], f"{labels['reviewed']} {flow.reviewed.isoformat()}"]
+    return "\n".join(out) + "\n"

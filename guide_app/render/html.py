@@ -1,0 +1,175 @@
+"""Markdown to the HTML that the reader (QTextBrowser), print and PDF use. No Qt here.
+
+QTextBrowser understands a subset of HTML 4 and CSS 2, so the markup stays simple: headings carry
+``<a name>`` anchors (``scrollToAnchor`` needs them), the "In short" box is a one-cell table, and
+external links get a visible "(internet)" marker. Raw HTML inside content is escaped, never passed on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+
+import markdown
+
+from guide_app.library.model import Article, Library
+
+# Labels in the reader's language; the UI passes translated ones.
+DEFAULT_LABELS = {
+    "in_short": "In short",
+    "contents": "On this page",
+    "sources": "Sources",
+    "reviewed": "Reviewed on {date}",
+    "stale": "This article was last reviewed more than a year ago. Laws and policies change: check with a legal "
+    "helper before you rely on it.",
+    "related": "Related articles",
+    "internet": "needs internet",
+    "note": "This is general information, not legal advice. Talk to a lawyer or an accredited representative "
+    "about your situation.",
+    "help_link": "Where to get real help",
+}
+
+STALE_AFTER_DAYS = 365
+_MD = None
+
+
+def _markdown() -> markdown.Markdown:
+    global _MD
+    if _MD is None:
+        _MD = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+        _MD.preprocessors.deregister("html_block")
+        _MD.inlinePatterns.deregister("html")
+    return _MD
+
+
+_EXTERNAL = re.compile(r'<a href="(https?://[^"]+)">(.*?)</a>', re.S)
+
+
+def markdown_to_html(text: str, internet_label: str = DEFAULT_LABELS["internet"]) -> str:
+    """Markdown to HTML; every web link gets a visible "(needs internet)" marker after it."""
+    md = _markdown()
+    md.reset()
+    marker = f" <small>({html.escape(internet_label)})</small>"
+    return _EXTERNAL.sub(lambda m: f'<a href="{m.group(1)}">{m.group(2)}</a>{marker}', md.convert(text))
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """Words to mark in the article: their stems (as the search engine produced them) and a stemmer."""
+
+    terms: tuple[str, ...]
+    stem: object  # callable(word) -> stem
+
+
+_TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
+_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+
+
+def highlight_html(fragment: str, highlight: Highlight | None) -> str:
+    """Wrap words whose stem is one of ``highlight.terms`` in ``<span class="hit">``, outside tags."""
+    if not highlight or not highlight.terms:
+        return fragment
+    wanted = set(highlight.terms)
+
+    def mark_text(text: str) -> str:
+        return _WORD.sub(
+            lambda m: (
+                f'<span style="background-color:#ffe680;color:#000">{m.group(0)}</span>'
+                if highlight.stem(m.group(0)) in wanted
+                else m.group(0)
+            ),
+            text,
+        )
+
+    parts = _TAG_OR_TEXT.split(fragment)
+    return "".join(p if p.startswith("<") else mark_text(p) for p in parts)
+
+
+def article_html(
+    article: Article,
+    library: Library | None = None,
+    labels: dict[str, str] | None = None,
+    highlight: Highlight | None = None,
+    today: dt.date | None = None,
+    for_print: bool = False,
+) -> str:
+    """The whole article page: title, In short, contents, sections, sources, reviewed date, note, related."""
+    lab = {**DEFAULT_LABELS, **(labels or {})}
+    esc = html.escape
+    out = [f'<h1><a name="top"></a>{esc(article.title)}</h1>']
+    out.append(
+        '<table class="inshort" width="100%" cellpadding="10" cellspacing="0"><tr><td>'
+        f"<p><b>{esc(lab['in_short'])}:</b> {esc(article.summary)}</p></td></tr></table>"
+    )
+    headed = [s for s in article.sections if s.heading]
+    if len(headed) >= 4 and not for_print:
+        items = "".join(f'<li><a href="#{s.anchor}">{esc(s.heading)}</a></li>' for s in headed)
+        out.append(f'<p class="toc-title"><b>{esc(lab["contents"])}</b></p><ul class="toc">{items}</ul>')
+    for section in article.sections:
+        if section.heading:
+            out.append(f'<h2><a name="{section.anchor}"></a>{esc(section.heading)}</h2>')
+        out.append(highlight_html(markdown_to_html(section.markdown, lab["internet"]), highlight))
+    out.append(f"<h2>{esc(lab['sources'])}</h2><ul>")
+    for source in article.sources:
+        detail = esc(source.citation) if source.citation else ""
+        if source.url:
+            link = f'<a href="{esc(source.url)}">{esc(source.url)}</a> <small>({esc(lab["internet"])})</small>'
+            detail = f"{detail}, {link}" if detail else link
+        out.append(f"<li>{esc(source.title)}{': ' + detail if detail else ''}</li>")
+    out.append("</ul>")
+    out.append(f'<p class="reviewed">{esc(lab["reviewed"].format(date=article.reviewed.isoformat()))}</p>')
+    if (today or dt.date.today()) - article.reviewed > dt.timedelta(days=STALE_AFTER_DAYS):
+        out.append(f'<p class="stale">{esc(lab["stale"])}</p>')
+    note = esc(lab["note"])
+    if not for_print:
+        note += f' <a href="article:finding-legal-help">{esc(lab["help_link"])}</a>'
+    out.append(f'<table class="note" width="100%" cellpadding="8"><tr><td>{note}</td></tr></table>')
+    if library is not None and article.related and not for_print:
+        links = []
+        for rid in article.related:
+            other = library.article(rid, article.lang)
+            if other is not None:
+                links.append(f'<li><a href="article:{other.id}">{esc(other.title)}</a></li>')
+        if links:
+            out.append(f"<h2>{esc(lab['related'])}</h2><ul>{''.join(links)}</ul>")
+    return "\n".join(out)
+
+
+def snippet_html(snippet: str) -> str:
+    """Turn the engine's ``[word]`` marks into bold, escaping everything else."""
+    escaped = html.escape(snippet)
+    return re.sub(r"\[([^\[\]]{1,80})\]", r"<b>\1</b>", escaped)
+
+
+def glossary_html(term, lang: str, labels: dict[str, str] | None = None) -> str:
+    lab = {**DEFAULT_LABELS, "glossary": "Glossary", "read_more": "Read more", **(labels or {})}
+    esc = html.escape
+    out = [f"<p><small>{esc(lab['glossary'])}</small></p><h1>{esc(term.term.get(lang, term.id))}</h1>"]
+    out.append(f"<p>{esc(term.definition.get(lang, ''))}</p>")
+    other = next((x for x in term.term if x != lang), None)
+    if other:
+        out.append(f"<p><i>{esc(term.term[other])}</i>: {esc(term.definition[other])}</p>")
+    if term.article:
+        out.append(f'<p><a href="article:{esc(term.article)}">{esc(lab["read_more"])}</a></p>')
+    return "\n".join(out)
+
+
+def resource_html(resource, lang: str, labels: dict[str, str] | None = None) -> str:
+    lab = {**DEFAULT_LABELS, "phone": "Phone", "website": "Website", "verified": "Checked on {date}", **(labels or {})}
+    esc = html.escape
+    out = [f"<h1>{esc(resource.name)}</h1>"]
+    text = resource.helps_with.get(lang) or next(iter(resource.helps_with.values()), "")
+    out.append(f"<p>{esc(text)}</p><ul>")
+    if resource.phone:
+        out.append(f"<li><b>{esc(lab['phone'])}:</b> {esc(resource.phone)}</li>")
+    if resource.website:
+        url = resource.website if resource.website.startswith("http") else f"https://{resource.website}"
+        out.append(
+            f'<li><b>{esc(lab["website"])}:</b> <a href="{esc(url)}">{esc(resource.website)}</a>'
+            f" <small>({esc(lab['internet'])})</small></li>"
+        )
+    out.append("</ul>")
+    out.append(f'<p class="reviewed">{esc(lab["verified"].format(date=resource.verified.isoformat()))}</p>')
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""Qt widgets only: windows, views and dialogs. All logic lives in the core packages."""

@@ -1,0 +1,104 @@
+"""Start the desktop app: show the window first, then load the guide and its index off the UI thread."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+START = time.perf_counter()
+
+
+def run(args) -> int:
+    headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if args.smoke_test and headless:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check on a server with no screen
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from guide_app import APP_NAME
+    from guide_app.guide import load_guide
+    from guide_app.ui import style
+    from guide_app.ui.main_window import MainWindow
+    from guide_app.ui.preferences import Preferences
+    from guide_app.ui.translations import Translations
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("rights-guide")
+    app.setDesktopFileName("rights-guide")
+    prefs = Preferences()
+    lang = args.lang or prefs.language or "en"
+    translations = Translations(app)
+    translations.install(lang)
+    style.apply_font(app, prefs.zoom)
+
+    content = getattr(args, "content", None)
+
+    def loader():
+        from pathlib import Path
+
+        return load_guide(Path(content) if content else None)
+
+    window = MainWindow(loader, prefs, lang, translations)
+    style.apply_theme(app, prefs.theme, window.reader.browser)
+    window.theme_actions[prefs.theme].setChecked(True)
+    if os.environ.get("GUIDE_APP_TIMING"):
+        _report_first_paint(window)
+    window.show()
+    QTimer.singleShot(0, window.start)
+    if args.smoke_test:
+        return _smoke_test(app, window)
+    return app.exec()
+
+
+def _report_first_paint(window) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                print(f"first-paint-ms: {(time.perf_counter() - START) * 1000:.0f}", file=sys.stderr, flush=True)
+                obj.removeEventFilter(self)
+            return False
+
+    window._first_paint_filter = _FirstPaint(window)
+    window.installEventFilter(window._first_paint_filter)
+
+
+def _smoke_test(app, window) -> int:
+    """Wait for the index, run one search, open the first result; exit 0, or 1 with a message."""
+    from PySide6.QtCore import QTimer
+
+    state = {"code": 1, "step": "waiting for the search index"}
+
+    def fail(message: str) -> None:
+        print(f"smoke test failed: {message}", file=sys.stderr)
+        state["code"] = 1
+        app.exit(1)
+
+    def on_ready() -> None:
+        state["step"] = "searching"
+        window.service.results.connect(on_results)
+        window.search_box.setText("habeas corpus")
+
+    def on_results(response) -> None:
+        if not response.results:
+            fail("the search returned no results")
+            return
+        state["step"] = "opening an article"
+        window.open_current_result()
+        text = window.reader.browser.toPlainText()
+        if window.stack.currentWidget() is not window.reader or len(text) < 200:
+            fail("the article did not open")
+            return
+        print(f"smoke test OK: {len(response.results)} results, opened '{response.results[0].title}'")
+        state["code"] = 0
+        app.exit(0)
+
+    window.index_ready.connect(on_ready)
+    window.service.failed.connect(lambda message: fail(f"search index: {message}"))
+    QTimer.singleShot(60_000, lambda: fail(f"timed out while {state['step']}"))
+    code = app.exec()
+    window.close()
+    return code if code else state["code"]

@@ -1,0 +1,161 @@
+"""The results list: title, section heading and highlighted snippet per hit; friendly when empty."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from guide_app.render.html import snippet_html
+
+RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ResultsPage(QWidget):
+    result_chosen = Signal(object)  # search Result
+    suggestion_chosen = Signal(str)
+    topic_chosen = Signal(tuple, str)
+    browse_all = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        self.header = QLabel()
+        self.header.setObjectName("resultsHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.header.linkActivated.connect(self._on_header_link)
+        self.list = QListWidget()
+        self.list.setObjectName("results")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.itemActivated.connect(self._activate)
+        self.list.itemClicked.connect(self._activate)
+        layout.addWidget(self.header)
+        layout.addWidget(self.list, 1)
+        self.topic_links: list[tuple[tuple, str]] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.list.setAccessibleName(self.tr("Search results"))
+        self.list.setAccessibleDescription(self.tr("Press Enter to open the selected result."))
+        self.header.setAccessibleName(self.tr("Search status"))
+
+    # -- filling ------------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.list.clear()
+        self.header.clear()
+
+    def show_response(self, response, topics: list[tuple[tuple, str]]) -> None:
+        self.topic_links = topics
+        self.list.clear()
+        results = list(response.results)
+        other = list(response.other_lang_results)
+        parts = []
+        if response.suggestion:
+            link = f'<a href="suggest:{html.escape(response.suggestion)}">{html.escape(response.suggestion)}</a>'
+            parts.append(self.tr("Did you mean: %1?").replace("%1", link))
+        if results:
+            parts.append(self.tr("%n result(s)", "", len(results)))
+        elif other:
+            parts.append(self.tr("Nothing found in this language. These articles in the other language match:"))
+        else:
+            parts.append(self._empty_message())
+        self.header.setText("<br>".join(parts))
+        for result in results + other:
+            self._add(result, labeled=result in other)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def show_articles(self, heading: str, articles) -> None:
+        """A browse list (a topic, or everything) shown with the same look as results."""
+        self.list.clear()
+        self.header.setText(f"<b>{html.escape(heading)}</b>")
+        for article in articles:
+            self._add_item(article.title, "", article.summary, ("article", article.id, article.lang, ""), False, "")
+
+    def _empty_message(self) -> str:
+        links = " · ".join(
+            f'<a href="topic:{n}">{html.escape(label)}</a>' for n, (_ids, label) in enumerate(self.topic_links)
+        )
+        browse = f'<a href="browse:all">{html.escape(self.tr("Browse all articles"))}</a>'
+        return (
+            self.tr("No results. Try fewer words, other words, or check the spelling.")
+            + f"<br>{self.tr('Or start from a topic:')} {links}<br>{browse}"
+        )
+
+    def _add(self, result, labeled: bool) -> None:
+        lang_label = {"en": self.tr("English"), "es": self.tr("Spanish")}.get(result.lang, result.lang)
+        kind = {"glossary": self.tr("Glossary"), "resource": self.tr("Where to get help")}.get(result.kind, "")
+        tag = " · ".join(x for x in (kind, lang_label if labeled else "") if x)
+        target = (result.kind, result.id.split(":", 1)[-1], result.lang, result.anchor)
+        self._add_item(result.title, result.section, snippet_html(result.snippet), target, True, tag)
+
+    def _add_item(self, title: str, section: str, text: str, target, is_html: bool, tag: str) -> None:
+        item = QListWidgetItem()
+        plain = text if not is_html else text.replace("<b>", "").replace("</b>", "")
+        accessible = " — ".join(x for x in (title, section, tag) if x) + ". " + html.unescape(plain)
+        item.setText(accessible)  # read by screen readers; the label below draws the same text
+        item.setData(RESULT_ROLE, target)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
+        label = QLabel()
+        label.setObjectName("resultItem")
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        head = f"<b>{html.escape(title)}</b>"
+        if section:
+            head += f" — {html.escape(section)}"
+        if tag:
+            head += f" <small>[{html.escape(tag)}]</small>"
+        body = text if is_html else html.escape(text)
+        label.setText(f"<div>{head}</div><div>{body}</div>")
+        label.setContentsMargins(8, 6, 8, 6)
+        item.setForeground(Qt.GlobalColor.transparent)
+        self.list.addItem(item)
+        self.list.setItemWidget(item, label)
+        self._fit(item, label)
+
+    def _fit(self, item: QListWidgetItem, label: QLabel) -> None:
+        width = max(300, self.list.viewport().width() - 8)
+        item.setSizeHint(QSize(width, label.heightForWidth(width) + 4))
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            label = self.list.itemWidget(item)
+            if label is not None:
+                self._fit(item, label)
+
+    # -- navigation ---------------------------------------------------------------------------------
+    def move(self, step: int) -> None:
+        if self.list.count():
+            row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
+            self.list.setCurrentRow(row)
+
+    def activate_current(self) -> bool:
+        item = self.list.currentItem()
+        if item is None:
+            return False
+        self._activate(item)
+        return True
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        self.result_chosen.emit(item.data(RESULT_ROLE))
+
+    def _on_header_link(self, href: str) -> None:
+        kind, _, value = href.partition(":")
+        if kind == "suggest":
+            self.suggestion_chosen.emit(html.unescape(value))
+        elif kind == "topic" and value.isdigit() and int(value) < len(self.topic_links):
+            ids, label = self.topic_links[int(value)]
+            self.topic_chosen.emit(ids, label)
+        elif kind == "browse":
+            self.browse_all.emit()
