@@ -8,6 +8,7 @@ from pathlib import Path
 
 from guide_app.library.frontmatter import FrontMatterError, parse
 from guide_app.library.model import TOPICS, Article, Problem, Source
+from guide_app.library.reference import ISO_DATE
 from guide_app.library.sections import split_sections
 
 REQUIRED = ("id", "title", "summary", "topics", "reviewed", "sources")
@@ -65,6 +66,8 @@ def read_article(path: Path, lang: str, today: dt.date | None = None, origin: st
     reviewed = data.get("reviewed")
     if isinstance(reviewed, str):
         try:
+            if not ISO_DATE.fullmatch(reviewed):  # fromisoformat also takes "20261122" on Python >= 3.11
+                raise ValueError(reviewed)
             reviewed = dt.date.fromisoformat(reviewed)
         except ValueError:
             report("reviewed", f"'reviewed' must be an ISO date like 2026-11-22, not '{reviewed}'")

@@ -7,6 +7,24 @@ from dataclasses import dataclass
 import yaml
 
 
+class Loader(yaml.SafeLoader):
+    """``yaml.SafeLoader``, except that an impossible date such as ``2026-13-01`` stays text.
+
+    SafeLoader raises a plain ``ValueError`` for it (not a ``YAMLError``), which would stop the whole load;
+    as text, the checker reports it on its own line like any other bad date.
+    """
+
+
+def _timestamp(loader, node):
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 class FrontMatterError(ValueError):
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
@@ -33,8 +51,8 @@ def parse(text: str) -> Document:
         raise FrontMatterError(1, "the front matter has no closing '---' line")
     yaml_text = "".join(lines[1:end])
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(yaml_text)
+        node = yaml.compose(yaml_text, Loader=Loader)
+        data = yaml.load(yaml_text, Loader=Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 2

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import yaml
 
+from guide_app.library.frontmatter import Loader
 from guide_app.library.model import (
     LANGUAGES,
     TOPICS,
@@ -21,7 +23,7 @@ def _load_yaml(path: Path, problems: list[Problem]):
     """Return ``(data, node)`` or ``(None, None)`` after recording why the file could not be read."""
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.load(text, Loader=Loader), yaml.compose(text, Loader=Loader)
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(str(path), 1, f"cannot read the file: {exc}"))
     except yaml.YAMLError as exc:
@@ -37,9 +39,14 @@ def _item_lines(node) -> list[int]:
     return []
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # only YYYY-MM-DD: newer Pythons' fromisoformat accepts more
+
+
 def _date(value) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
+    if not ISO_DATE.fullmatch(str(value)):
+        return None
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
