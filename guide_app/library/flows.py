@@ -310,35 +310,22 @@ class _Reader:
         return out
 
     def text_lists(self, at: _At, what: str, required: bool) -> dict[str, tuple[str, ...]]:
-        """``{en: [...], es: [...]}``: lists of the same length in every language."""
+        """A list of items, each ``{en: "...", es: "..."}``; returned as one tuple per language.
+
+        Pairing the languages item by item keeps the lists the same length and in the same order."""
         if at.missing:
             if required:
-                self.report(at.line, f"{what} is missing (it needs {' and '.join(LANGUAGES)} lists)")
+                self.report(at.line, f"{what} is missing (it needs at least one item)")
             return {}
-        if not at.is_map:
-            self.report(at.line, f"{what} must give a list per language: {{{', '.join(LANGUAGES)}: [...]}}")
+        if not at.is_seq or not at.node.value:
+            self.report(at.line, f"{what} must be a list of items, each with {' and '.join(LANGUAGES)} text")
             return {}
-        for lang, line, _ in at.items():
-            if lang not in LANGUAGES:
-                self.report(line, f"{what} has unknown language '{lang}' (use: {', '.join(LANGUAGES)})")
-        out: dict[str, tuple[str, ...]] = {}
-        for lang in LANGUAGES:
-            value = at.get(lang)
-            if not value.is_seq or not value.node.value:
-                self.report(value.line, f"{what} has no {lang} list (every list needs {' and '.join(LANGUAGES)})")
-                continue
-            items = []
-            for n, item in enumerate(value.seq(), 1):
-                if not item.is_scalar or not item.text():
-                    self.report(item.line, f"{what} ({lang}) item {n} must be a line of text")
-                    continue
-                items.append(self.checked_text(item.text(), item.line, f"{what} ({lang}) item {n}"))
-            out[lang] = tuple(items)
-        lengths = {lang: len(at.get(lang).node.value) for lang in LANGUAGES if at.get(lang).is_seq}
-        if len(lengths) == len(LANGUAGES) and len(set(lengths.values())) > 1:
-            counts = ", ".join(f"{lang} {n}" for lang, n in lengths.items())
-            self.report(at.line, f"{what}: the languages must have the same number of items ({counts})")
-        return out
+        out: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+        for n, item in enumerate(at.seq(), 1):
+            texts = self.texts(item, f"{what} item {n}")
+            for lang, text in texts.items():
+                out[lang].append(text)
+        return {lang: tuple(items) for lang, items in out.items()}
 
     def checked_text(self, text: str, line: int, what: str) -> str:
         if RAW_HTML.search(text):
