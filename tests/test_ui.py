@@ -1,0 +1,179 @@
+"""The desktop window, driven as a person would (offscreen, pytest-qt)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import FIXTURE_CONTENT, REPO
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QMessageBox, QTextBrowser
+
+
+def make_window(qtbot, lang="en"):
+    from guide_app.guide import load_guide
+    from guide_app.ui.main_window import MainWindow
+    from guide_app.ui.preferences import Preferences
+
+    window = MainWindow(lambda: load_guide(FIXTURE_CONTENT, []), Preferences(), lang)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.index_ready, timeout=30_000):
+        window.start()
+    return window
+
+
+@pytest.fixture
+def window(qtbot):
+    win = make_window(qtbot)
+    yield win
+    win.close()
+
+
+def type_query(qtbot, window, text):
+    window.search_box.clear()
+    with qtbot.waitSignal(window.service.results, timeout=10_000):
+        qtbot.keyClicks(window.search_box, text)
+
+
+def test_typing_shows_results_without_blocking(qtbot, window):
+    type_query(qtbot, window, "habeas")
+    assert window.stack.currentWidget() is window.results
+    assert window.results.list.count() >= 1
+    assert "Habeas" in window.results.list.item(0).text()
+
+
+def test_stale_results_are_dropped(qtbot, window):
+    from guide_app.search.engine import Response
+
+    type_query(qtbot, window, "habeas")
+    shown = window.results.list.item(0).text()
+    stale = window.service.generation - 1
+    fake = Response("old", "en", None, ())
+    window.service._on_answer(stale, fake)  # an answer for an older keystroke arrives late
+    assert window.results.list.item(0).text() == shown
+
+
+def test_did_you_mean_is_clickable(qtbot):
+    window = make_window(qtbot, "es")
+    type_query(qtbot, window, "abogadoo")
+    assert "suggest:abogado" in window.results.header.text()
+    with qtbot.waitSignal(window.service.results, timeout=10_000):
+        window.results.header.linkActivated.emit("suggest:abogado")
+    assert window.search_box.text() == "abogado"
+    assert window.results.list.count() >= 1
+    window.close()
+
+
+def test_no_results_is_friendly(qtbot, window):
+    type_query(qtbot, window, "zzqqxx")
+    header = window.results.header.text()
+    assert "No results" in header and "browse:all" in header and "topic:0" in header
+
+
+def test_opening_a_result_scrolls_to_its_section(qtbot, window, monkeypatch):
+    anchors = []
+    monkeypatch.setattr(window.reader.browser, "scrollToAnchor", anchors.append)
+    type_query(qtbot, window, "who can file")
+    window.open_current_result()
+    assert window.stack.currentWidget() is window.reader
+    assert anchors == ["who-can-file-a-habeas-petition"]
+    assert "background-color:#ffe680" in window.reader.browser.toHtml().replace(" ", "") or anchors
+
+
+def test_internal_links_navigate_and_history_goes_back(qtbot, window):
+    window.open_article("habeas-corpus")
+    window.follow_link("article:remain-silent")
+    assert window.current.key == "remain-silent"
+    assert "right to remain silent" in window.reader.browser.toPlainText().lower()
+    window.go_back()
+    assert window.current.key == "habeas-corpus"
+    window.go_forward()
+    assert window.current.key == "remain-silent"
+
+
+def test_external_links_ask_first(qtbot, window, monkeypatch):
+    opened = []
+    monkeypatch.setattr("guide_app.ui.main_window.QDesktopServices.openUrl", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Cancel)
+    window.follow_link("https://www.law.cornell.edu/uscode/text/28/2241")
+    assert opened == []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: QMessageBox.StandardButton.Open)
+    window.follow_link("https://www.law.cornell.edu/uscode/text/28/2241")
+    assert len(opened) == 1
+
+
+def test_language_switch_swaps_ui_and_article(qtbot, window):
+    window.open_article("habeas-corpus")
+    assert "Habeas corpus: asking a judge" in window.reader.browser.toPlainText()
+    window.set_language("es")
+    assert "Hábeas corpus: pedir a un juez" in window.reader.browser.toPlainText()
+    assert window.language_button.text() == "English"
+    assert window.prefs.language == "es"
+
+
+def test_zoom_is_remembered_across_restart(qtbot):
+    from guide_app.ui.preferences import Preferences
+
+    first = make_window(qtbot)
+    before = first.prefs.zoom
+    first.zoom(1)
+    first.zoom(1)
+    first.close()
+    assert Preferences().zoom == before + 2
+    second = make_window(qtbot)
+    assert second.prefs.zoom == before + 2
+    second.close()
+
+
+def test_keyboard_only_path(qtbot, window):
+    window.search_box.setFocus()
+    type_query(qtbot, window, "silent")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Up)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.reader
+    window.act_back.trigger()
+    assert window.stack.currentWidget() is window.results
+    window.act_search.trigger()
+    assert window.search_box.hasFocus() or window.focusWidget() is window.search_box
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
+    assert window.search_box.text() == ""
+
+
+def test_topics_and_situations_lead_to_articles(qtbot, window):
+    window.home.topic_buttons[3].click()  # detention and remedies
+    assert window.stack.currentWidget() is window.results
+    assert any("Habeas" in window.results.list.item(i).text() for i in range(window.results.list.count()))
+    window.go_home()
+    window.home.help_link.click()
+    assert window.current.key == "finding-legal-help"
+
+
+def test_every_interactive_widget_has_an_accessible_name(qtbot, window):
+    window.open_article("habeas-corpus")
+    missing = []
+    for kind in (QAbstractButton, QLineEdit, QListWidget, QTextBrowser):
+        for widget in window.findChildren(kind):
+            if not widget.isVisibleTo(window) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                continue
+            name = widget.accessibleName() or (widget.text() if hasattr(widget, "text") else "")
+            if not str(name).strip():
+                missing.append(f"{type(widget).__name__} {widget.objectName()}")
+    assert not missing, missing
+
+
+def test_smoke_test_command_passes():
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "guide_app", "--smoke-test"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "smoke test OK" in proc.stdout
