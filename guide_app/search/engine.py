@@ -101,18 +101,18 @@ class SearchEngine:
             results: list[Result] = []
             parsed_by_lang = {}
             for lng in langs:
-                parsed = parse(cleaned, lng, self.library.synonyms, as_you_type)
+                parsed = parse(text, lng, self.library.synonyms, as_you_type)  # raw: a trailing space counts
                 parsed_by_lang[lng] = parsed
                 results.extend(self._run(parsed, lng, limit))
             results.sort(key=lambda r: -r.score)
             results = results[:limit]
             suggestion = None
             if len(results) < FEW_RESULTS and cleaned:
-                suggestion = self._suggest(parsed_by_lang[langs[0]], langs[0])
+                suggestion = self._suggest(parsed_by_lang[langs[0]], langs[0], langs)
             other: list[Result] = []
             if fallback and lang in LANGUAGES and not results and cleaned:
                 other_lang = next(x for x in LANGUAGES if x != lang)
-                other = self._run(parse(cleaned, other_lang, self.library.synonyms, as_you_type), other_lang, limit)
+                other = self._run(parse(text, other_lang, self.library.synonyms, as_you_type), other_lang, limit)
         return Response(cleaned, lang if lang in LANGUAGES else None, suggestion, tuple(results), tuple(other))
 
     def _run(self, parsed: ParsedQuery, lang: str, limit: int) -> list[Result]:
@@ -161,20 +161,29 @@ class SearchEngine:
         reader = self._searchers[lang].reader()
         return any(reader.doc_frequency(name, term) for name in ("title", "heading", "body"))
 
-    def _suggest(self, parsed: ParsedQuery, lang: str) -> str | None:
+    def _suggest(self, parsed: ParsedQuery, lang: str, searched: list[str] | None = None) -> str | None:
+        """Spelling fixes from ``lang``'s words; a word known in any ``searched`` language is left alone."""
         tokens = words(parsed.text)
         if not tokens:
             return None
+        searched = searched or [lang]
         searcher = self._searchers[lang]
         reader = searcher.reader()
-        covered = {w for _, found in synonym_matches(tokens, lang, self.library.synonyms) for w in found}
+        covered = {
+            w for lng in searched for _, found in synonym_matches(tokens, lng, self.library.synonyms) for w in found
+        }
         changed, out = False, []
         for i, token in enumerate(tokens):
             typing = parsed.prefix and i == len(tokens) - 1
             if typing and any(True for _ in reader.expand_prefix("prefix", parsed.prefix)):
                 out.append(token)
                 continue
-            if len(token) < 3 or token.isdigit() or fold(token) in covered or self._known(token, lang):
+            if (
+                len(token) < 3
+                or token.isdigit()
+                or fold(token) in covered
+                or any(self._known(token, lng) for lng in searched)
+            ):
                 out.append(token)
                 continue
             try:

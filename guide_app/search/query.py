@@ -48,7 +48,9 @@ def parse(text: str, lang: str, synonyms: tuple[SynonymRule, ...] = (), as_you_t
     cleaned = clean(text)
     tokens = words(cleaned)[:MAX_WORDS]
     prefix = ""
-    typing_last = as_you_type and tokens and not cleaned.endswith((" ", '"', "?", ".", "!"))
+    # The last word is unfinished unless a space or punctuation follows it (``clean`` drops the space).
+    finished = str(text)[-1:].isspace() or cleaned.endswith(('"', "?", ".", "!"))
+    typing_last = as_you_type and tokens and not finished
     terms = []
     for i, token in enumerate(tokens):
         term = stem(token, lang)
@@ -100,4 +102,6 @@ def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
         groups.append(wq.Prefix("prefix", parsed.prefix, boost=1.5))
     if not groups:
         return None
-    return groups[0] if len(groups) == 1 else wq.Or(groups, scale=0.9)
+    # A plain Or: its score is the sum of the matching words' scores, so more matching words rank higher.
+    # (Whoosh's coordination ``scale`` multiplies by (n-1)/n matching terms: 0 when only one term matches.)
+    return groups[0] if len(groups) == 1 else wq.Or(groups)
