@@ -16,19 +16,24 @@ def run(args) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from guide_app import APP_NAME
+    from guide_app import APP_NAME, kiosk
     from guide_app.guide import load_guide
-    from guide_app.ui import style
+    from guide_app.ui import safety, style
     from guide_app.ui.main_window import MainWindow
     from guide_app.ui.preferences import Preferences
     from guide_app.ui.translations import Translations
 
+    safety.contain_qt_settings()  # before QApplication: Qt's own settings never reach the disk
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("rights-guide")
     app.setDesktopFileName("rights-guide")
+    safety.setup_logging()
+    crash_guard = safety.CrashGuard(app)
+    crash_guard.install()
+    kiosk_settings = kiosk.load(force=bool(getattr(args, "kiosk", False)))
     prefs = Preferences()
-    lang = args.lang or prefs.language or "en"
+    lang = args.lang or kiosk_settings.language or prefs.language or "en"
     translations = Translations(app)
     translations.install(lang)
     style.apply_font(app, prefs.zoom)
@@ -40,16 +45,37 @@ def run(args) -> int:
 
         return load_guide(Path(content) if content else None)
 
-    window = MainWindow(loader, prefs, lang, translations)
+    window = MainWindow(loader, prefs, lang, translations, kiosk_settings)
+    window.crash_guard = crash_guard
+    quick_keys = safety.QuickExitKeys(window)
+    quick_keys.triggered.connect(window.quick_exit)
+    app.installEventFilter(quick_keys)
+    if kiosk_settings.enabled:
+        idle = safety.IdleWatcher(kiosk_settings.idle_seconds, kiosk_settings.countdown_seconds, window)
+        idle.reset.connect(window.quick_exit)
+        app.installEventFilter(idle)
+        window.idle_watcher = idle
     style.apply_theme(app, prefs.theme, window.reader.browser)
     window.theme_actions[prefs.theme].setChecked(True)
     if os.environ.get("GUIDE_APP_TIMING"):
         _report_first_paint(window)
-    window.show()
+    if kiosk_settings.enabled:
+        window.apply_kiosk()
+    else:
+        _show_sized(window)
     QTimer.singleShot(0, window.start)
     if args.smoke_test:
         return _smoke_test(app, window)
     return app.exec()
+
+
+def _show_sized(window) -> None:
+    """Maximized on small screens (a 1366×768 laptop), a comfortable window on large ones."""
+    screen = window.screen().availableGeometry() if window.screen() else None
+    if screen is not None and (screen.width() < 1500 or screen.height() < 900):
+        window.showMaximized()
+    else:
+        window.show()
 
 
 def _report_first_paint(window) -> None:

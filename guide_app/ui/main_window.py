@@ -75,9 +75,11 @@ class MainWindow(QMainWindow):
     index_ready = Signal()
     article_shown = Signal(str)
 
-    def __init__(self, load_guide, preferences, lang: str = "en", translations=None) -> None:
+    def __init__(self, load_guide, preferences, lang: str = "en", translations=None, kiosk=None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self.kiosk = kiosk  # KioskSettings when running on a community-center computer
+        self.admin_unlocked = False
         self.prefs = preferences
         self.translations = translations
         self.lang = lang if lang in LANGUAGES else "en"
@@ -167,6 +169,15 @@ class MainWindow(QMainWindow):
         m = self.menuBar()
         self.menu_file = m.addMenu("")
         self.act_quit = QAction(self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        self.act_clear = QAction(self, triggered=self.clear_session)
+        self.act_quick_exit = QAction(self, shortcut=QKeySequence("Ctrl+Shift+Q"), triggered=self.quick_exit)
+        self.act_quick_exit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.act_admin = QAction(self, shortcut=QKeySequence("Ctrl+Alt+Shift+A"), triggered=self.unlock_admin)
+        self.act_admin.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.addAction(self.act_admin)
+        self.menu_file.addAction(self.act_clear)
+        self.menu_file.addAction(self.act_quick_exit)
+        self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
 
         self.menu_view = m.addMenu("")
@@ -209,6 +220,12 @@ class MainWindow(QMainWindow):
             self.act_forward: (self.tr("Forward"), self.tr("Go forward (Alt+Right)")),
             self.act_home: (self.tr("Home"), self.tr("Back to the start screen")),
             self.act_quit: (self.tr("&Quit"), ""),
+            self.act_clear: (self.tr("&Clear my session"), self.tr("Clear the search, results and history now")),
+            self.act_quick_exit: (
+                self.tr("Quick e&xit"),
+                self.tr("Clear everything and leave (Ctrl+Shift+Q or Esc twice)"),
+            ),
+            self.act_admin: (self.tr("Administrator unlock"), ""),
             self.act_zoom_in: (self.tr("Zoom &in"), ""),
             self.act_zoom_out: (self.tr("Zoom &out"), ""),
             self.act_zoom_reset: (self.tr("&Normal size"), ""),
@@ -250,6 +267,9 @@ class MainWindow(QMainWindow):
             action = button.defaultAction()
             if action is not None:
                 button.setAccessibleName(action.text().replace("&", ""))
+        if self.in_kiosk:
+            self.quick_exit_button.setText(self.tr("Start over"))
+            self.quick_exit_button.setToolTip(self.tr("Clear everything on screen and start over"))
         self.home.retranslate()
         self.results.retranslate()
         self.reader.retranslate()
@@ -600,10 +620,41 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus()
         QApplication.clipboard().clear()
 
+    @property
+    def in_kiosk(self) -> bool:
+        return bool(self.kiosk and self.kiosk.enabled and not self.admin_unlocked)
+
     def quick_exit(self) -> None:
+        """Clear every trace now; close the app, or in kiosk mode go back to a neutral home screen."""
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible():
+                widget.close()  # dialogs, print previews, presentations
         self.clear_session()
-        self.close()
+        if not self.in_kiosk:
+            self.close()
+
+    def apply_kiosk(self) -> None:
+        """Lock the window for a shared computer: full screen, no quitting or file dialogs."""
+        locked = self.in_kiosk
+        self.act_quit.setEnabled(not locked)
+        self.menu_file.menuAction().setVisible(not locked)
+        self.quick_exit_button.setToolTip(
+            self.tr("Clear everything on screen and start over") if locked else self.quick_exit_button.toolTip()
+        )
+        if locked:
+            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            self.showFullScreen()
+
+    def unlock_admin(self) -> None:
+        if self.kiosk and self.kiosk.enabled and not self.admin_unlocked:
+            self.admin_unlocked = True
+            self.apply_kiosk()
+            self.statusBar().showMessage(self.tr("Administrator mode: quitting and settings are unlocked."), 8000)
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
+        if self.in_kiosk:
+            event.ignore()
+            self.clear_session()
+            return
         self.service.shutdown()
         super().closeEvent(event)
