@@ -84,10 +84,12 @@ class ResultsPage(QWidget):
         links = " · ".join(
             f'<a href="topic:{n}">{html.escape(label)}</a>' for n, (_ids, label) in enumerate(self.topic_links)
         )
-        browse = f'<a href="browse:all">{html.escape(self.tr("Browse all articles"))}</a>'
+        browse_label = self.tr("Browse all articles")  # not inside an f-string: lupdate would miss it
+        start_label = self.tr("Or start from a topic:")
+        browse = f'<a href="browse:all">{html.escape(browse_label)}</a>'
         return (
             self.tr("No results. Try fewer words, other words, or check the spelling.")
-            + f"<br>{self.tr('Or start from a topic:')} {links}<br>{browse}"
+            + f"<br>{start_label} {links}<br>{browse}"
         )
 
     def _add(self, result, labeled: bool) -> None:
