@@ -63,7 +63,14 @@ def is_ready(folder: Path, fingerprint: str) -> bool:
 
 def open_indexes(folder: Path) -> dict:
     check_safe(folder)
-    return {lang: whoosh_index.open_dir(str(folder), indexname=lang) for lang in LANGUAGES}
+    indexes = {}
+    for lang in LANGUAGES:
+        ix = whoosh_index.open_dir(str(folder), indexname=lang)
+        # open_dir reads only the table of contents; a reader opens every segment file, so a truncated or
+        # emptied segment fails here (and is rebuilt) instead of when the engine makes its searchers.
+        ix.reader().close()
+        indexes[lang] = ix
+    return indexes
 
 
 def build(folder: Path, library: Library, fingerprint: str, progress: Progress | None = None) -> None:
