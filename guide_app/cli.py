@@ -109,7 +109,8 @@ def cmd_check(args) -> int:
     if folders is None:
         from guide_app import paths
 
-        folders = [paths.content_dir()]
+        # Like every other command, `guide-app --content DIR check` checks DIR (plus the local packs).
+        folders = [Path(args.content) if getattr(args, "content", None) else paths.content_dir()]
         local = paths.local_pack_dirs()
     else:
         local = folders[1:]
