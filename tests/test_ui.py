@@ -7,9 +7,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURE_CONTENT, REPO
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QMessageBox, QTextBrowser
+
+from conftest import FIXTURE_CONTENT, REPO
 
 
 def make_window(qtbot, lang="en"):

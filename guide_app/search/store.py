@@ -11,6 +11,7 @@ owns and nobody else can write to (or from a read-only folder shipped with the a
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import stat
@@ -21,6 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from guide_app.library.model import LANGUAGES, Library
 from guide_app.paths import ensure_private_dir
@@ -28,6 +30,7 @@ from guide_app.search.documents import documents
 from guide_app.search.schema import SCHEMA_VERSION, build_schema
 
 READY = "READY"
+log = logging.getLogger("guide_app")
 Progress = Callable[[int, int, str], None]  # (done, total, message)
 
 
@@ -75,10 +78,22 @@ def open_indexes(folder: Path) -> dict:
 
 def build(folder: Path, library: Library, fingerprint: str, progress: Progress | None = None) -> None:
     """Write a complete index into ``folder`` (which must be new and private)."""
+    _write(FileStorage(str(folder)), library, progress)
+    (folder / READY).write_text(index_name(fingerprint), encoding="utf-8")
+
+
+def build_in_memory(library: Library, progress: Progress | None = None) -> dict:
+    """An index held in memory only: for a cache folder that is read-only, full or unusable."""
+    return _write(RamStorage(), library, progress)
+
+
+def _write(storage, library: Library, progress: Progress | None) -> dict:
     docs = {lang: list(documents(library, lang)) for lang in LANGUAGES}
     total, done = sum(len(d) for d in docs.values()), 0
+    indexes = {}
     for lang in LANGUAGES:
-        ix = whoosh_index.create_in(str(folder), build_schema(lang), indexname=lang)
+        ix = storage.create_index(build_schema(lang), indexname=lang)
+        indexes[lang] = ix
         writer = ix.writer(limitmb=128)
         for doc in docs[lang]:
             writer.add_document(**doc)
@@ -86,13 +101,25 @@ def build(folder: Path, library: Library, fingerprint: str, progress: Progress |
             if progress and (done % 25 == 0 or done == total):
                 progress(done, total, "Building the search index")
         writer.commit(optimize=True)
-    (folder / READY).write_text(index_name(fingerprint), encoding="utf-8")
+    return indexes
 
 
 def open_or_build(
     cache: Path, library: Library, fingerprint: str, progress: Progress | None = None, force: bool = False
 ):
-    """Return ``(folder, {lang: whoosh index})``, rebuilding whenever the index is missing or broken."""
+    """Return ``(folder, {lang: whoosh index})``, rebuilding whenever the index is missing or broken.
+
+    When the cache cannot be written (read-only, full, not a folder), the index is built in memory and
+    the folder is ``None``: search still works, it just is not kept for next time.
+    """
+    try:
+        return _open_or_build_on_disk(cache, library, fingerprint, progress, force)
+    except OSError as exc:
+        log.error("search index kept in memory: the cache folder is not usable (%s)", type(exc).__name__)
+        return None, build_in_memory(library, progress)
+
+
+def _open_or_build_on_disk(cache: Path, library: Library, fingerprint: str, progress, force: bool):
     root = ensure_private_dir(cache / "index")
     check_safe(root)
     target = root / index_name(fingerprint)
