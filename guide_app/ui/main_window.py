@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from guide_app import APP_NAME, __version__
+from guide_app import __version__
 from guide_app.library.model import LANGUAGES
 from guide_app.ui.home import TOPIC_BUTTONS, HomePage
 from guide_app.ui.reader import ReaderPage
@@ -596,7 +596,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("About Rights Guide"),
             self.tr("%1 version %2\nContent reviewed up to %3.\nThis is general information, not legal advice.")
-            .replace("%1", APP_NAME)
+            .replace("%1", self.tr("Rights Guide"))  # the name, translated like the window title
             .replace("%2", __version__)
             .replace("%3", reviewed.isoformat() if reviewed else "?"),
         )
