@@ -1,0 +1,530 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>CrashGuard</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Algo salió mal</translation>
+    </message>
+    <message>
+        <source>Something went wrong — your session was not saved.</source>
+        <translation>Algo salió mal. Su sesión no se guardó.</translation>
+    </message>
+    <message>
+        <source>You can keep using the guide. If this happens again, restart it.</source>
+        <translation>Puede seguir usando la guía. Si vuelve a pasar, ciérrela y ábrala de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in article:</source>
+        <translation>Buscar en el artículo:</translation>
+    </message>
+    <message>
+        <source>Find in article</source>
+        <translation>Buscar en el artículo</translation>
+    </message>
+    <message>
+        <source>Word to find</source>
+        <translation>Palabra que busca</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Find next</source>
+        <translation>Buscar la siguiente</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Find previous</source>
+        <translation>Buscar la anterior</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close find bar</source>
+        <translation>Cerrar la barra de búsqueda</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>No se encontró</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Know your rights</source>
+        <translation>Conozca sus derechos</translation>
+    </message>
+    <message>
+        <source>Plain answers about 287(g), racial profiling, and what you can do. Type your question in the search box above, or start with your situation.</source>
+        <translation>Respuestas claras sobre el 287(g), el perfil racial y lo que usted puede hacer. Escriba su pregunta en el cuadro de búsqueda de arriba, o empiece por su situación.</translation>
+    </message>
+    <message>
+        <source>What is happening?</source>
+        <translation>¿Qué está pasando?</translation>
+    </message>
+    <message>
+        <source>Browse by topic</source>
+        <translation>Ver por tema</translation>
+    </message>
+    <message>
+        <source>What is 287(g)?</source>
+        <translation>¿Qué es el 287(g)?</translation>
+    </message>
+    <message>
+        <source>Racial profiling</source>
+        <translation>Perfil racial</translation>
+    </message>
+    <message>
+        <source>Your rights</source>
+        <translation>Sus derechos</translation>
+    </message>
+    <message>
+        <source>Detention and remedies</source>
+        <translation>Detención y recursos legales</translation>
+    </message>
+    <message>
+        <source>Community action</source>
+        <translation>Acción comunitaria</translation>
+    </message>
+    <message>
+        <source>Show the articles about this topic</source>
+        <translation>Ver los artículos sobre este tema</translation>
+    </message>
+    <message>
+        <source>Police stopped me</source>
+        <translation>La policía me detuvo</translation>
+    </message>
+    <message>
+        <source>ICE is at my door</source>
+        <translation>ICE está en mi puerta</translation>
+    </message>
+    <message>
+        <source>Someone I love was detained</source>
+        <translation>Detuvieron a un ser querido</translation>
+    </message>
+    <message>
+        <source>I want to report mistreatment</source>
+        <translation>Quiero denunciar un maltrato</translation>
+    </message>
+    <message>
+        <source>Answer a few questions and get clear steps</source>
+        <translation>Responda unas preguntas y reciba pasos claros</translation>
+    </message>
+    <message>
+        <source>This is not legal advice. Where to get real help →</source>
+        <translation>Esto no es asesoría legal. Dónde encontrar ayuda de verdad →</translation>
+    </message>
+    <message>
+        <source>Where to get real help</source>
+        <translation>Dónde encontrar ayuda de verdad</translation>
+    </message>
+    <message>
+        <source>How to find free or low-cost legal help you can trust</source>
+        <translation>Cómo encontrar ayuda legal gratis o de bajo costo en la que puede confiar</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Rights Guide</source>
+        <translation>Guía de derechos</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Go back (Alt+Left)</source>
+        <translation>Volver atrás (Alt+Flecha izquierda)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <source>Go forward (Alt+Right)</source>
+        <translation>Ir adelante (Alt+Flecha derecha)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Back to the start screen</source>
+        <translation>Volver a la pantalla de inicio</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Clear my session</source>
+        <translation>&amp;Borrar mi sesión</translation>
+    </message>
+    <message>
+        <source>Clear the search, results and history now</source>
+        <translation>Borrar ahora la búsqueda, los resultados y el historial</translation>
+    </message>
+    <message>
+        <source>Quick e&amp;xit</source>
+        <translation>Salida &amp;rápida</translation>
+    </message>
+    <message>
+        <source>Clear everything and leave (Ctrl+Shift+Q or Esc twice)</source>
+        <translation>Borrar todo y salir (Ctrl+Shift+Q o Esc dos veces)</translation>
+    </message>
+    <message>
+        <source>Administrator unlock</source>
+        <translation>Desbloqueo de administrador</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Letra más &amp;grande</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Letra más &amp;pequeña</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>Tamaño &amp;normal</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article…</source>
+        <translation>&amp;Buscar en el artículo…</translation>
+    </message>
+    <message>
+        <source>Switch language (English / Español)</source>
+        <translation>Cambiar idioma (English / Español)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;All articles</source>
+        <translation>&amp;Todos los artículos</translation>
+    </message>
+    <message>
+        <source>&amp;How to use this guide</source>
+        <translation>&amp;Cómo usar esta guía</translation>
+    </message>
+    <message>
+        <source>Not legal advice — where to get &amp;help</source>
+        <translation>No es asesoría legal: dónde encontrar a&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Rights Guide</source>
+        <translation>&amp;Acerca de la Guía de derechos</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>&amp;Alto contraste</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Type your question, for example: police at my door</source>
+        <translation>Escriba su pregunta, por ejemplo: policía en mi puerta</translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation>Buscar en la guía</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K). Up and Down choose a result, Enter opens it.</source>
+        <translation>Buscar (Ctrl+K). Con las flechas arriba y abajo elige un resultado; con Enter lo abre.</translation>
+    </message>
+    <message>
+        <source>Switch language</source>
+        <translation>Cambiar idioma</translation>
+    </message>
+    <message>
+        <source>Show the guide in the other language</source>
+        <translation>Ver la guía en inglés</translation>
+    </message>
+    <message>
+        <source>Quick exit</source>
+        <translation>Salida rápida</translation>
+    </message>
+    <message>
+        <source>Clear everything on screen and close the guide now</source>
+        <translation>Borrar todo lo que está en pantalla y cerrar la guía ya</translation>
+    </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>Preparando la búsqueda</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Clear everything on screen and start over</source>
+        <translation>Borrar todo lo que está en pantalla y empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Opening the guide…</source>
+        <translation>Abriendo la guía…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n content file(s) could not be read fully; the rest of the guide works.</source>
+        <translation>
+            <numerusform>No se pudo leer completo %n archivo de contenido; el resto de la guía funciona.</numerusform>
+            <numerusform>No se pudieron leer completos %n archivos de contenido; el resto de la guía funciona.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Preparing search for first use…</source>
+        <translation>Preparando la búsqueda por primera vez…</translation>
+    </message>
+    <message>
+        <source>Search is not available right now. You can still browse the articles.</source>
+        <translation>La búsqueda no está disponible en este momento. Igual puede ver los artículos.</translation>
+    </message>
+    <message>
+        <source>Preparing search…</source>
+        <translation>Preparando la búsqueda…</translation>
+    </message>
+    <message>
+        <source>All articles</source>
+        <translation>Todos los artículos</translation>
+    </message>
+    <message>
+        <source>That article is not in this guide.</source>
+        <translation>Ese artículo no está en esta guía.</translation>
+    </message>
+    <message>
+        <source>In short</source>
+        <translation>En resumen</translation>
+    </message>
+    <message>
+        <source>On this page</source>
+        <translation>En esta página</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Fuentes</translation>
+    </message>
+    <message>
+        <source>Reviewed on {date}</source>
+        <translation>Revisado el {date}</translation>
+    </message>
+    <message>
+        <source>This article was last reviewed more than a year ago. Laws and policies change: check with a legal helper before you rely on it.</source>
+        <translation>Este artículo se revisó por última vez hace más de un año. Las leyes y las políticas cambian: consulte con alguien que da ayuda legal antes de guiarse por él.</translation>
+    </message>
+    <message>
+        <source>Related articles</source>
+        <translation>Artículos relacionados</translation>
+    </message>
+    <message>
+        <source>needs internet</source>
+        <translation>necesita internet</translation>
+    </message>
+    <message>
+        <source>This is general information, not legal advice. Talk to a lawyer or an accredited representative about your situation.</source>
+        <translation>Esta es información general, no es asesoría legal. Hable con un abogado o un representante acreditado sobre su situación.</translation>
+    </message>
+    <message>
+        <source>Where to get real help</source>
+        <translation>Dónde encontrar ayuda de verdad</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glosario</translation>
+    </message>
+    <message>
+        <source>Read more</source>
+        <translation>Leer más</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Checked on {date}</source>
+        <translation>Verificado el {date}</translation>
+    </message>
+    <message>
+        <source>Open in your web browser?</source>
+        <translation>¿Abrir en su navegador web?</translation>
+    </message>
+    <message>
+        <source>This link goes to a website. It needs internet and opens in your web browser, outside this guide.</source>
+        <translation>Este enlace lleva a un sitio web. Necesita internet y se abre en su navegador web, fuera de esta guía.</translation>
+    </message>
+    <message>
+        <source>How to use this guide</source>
+        <translation>Cómo usar esta guía</translation>
+    </message>
+    <message>
+        <source>Type a question in the search box. Results appear as you type.
+Up and Down choose a result; Enter opens it. Esc clears the search.
+Alt+Left goes back. Ctrl+F finds a word in an article.
+Ctrl+= and Ctrl+- make the text bigger or smaller.
+Quick exit (Ctrl+Shift+Q, or Esc twice) clears the screen and closes the guide.
+
+This guide does not save what you search or read.</source>
+        <translation>Escriba una pregunta en el cuadro de búsqueda. Los resultados aparecen mientras escribe.
+Con las flechas arriba y abajo elige un resultado; con Enter lo abre. Esc borra la búsqueda.
+Alt+Flecha izquierda vuelve atrás. Ctrl+F busca una palabra en el artículo.
+Ctrl+= y Ctrl+- hacen la letra más grande o más pequeña.
+La salida rápida (Ctrl+Shift+Q, o Esc dos veces) borra la pantalla y cierra la guía.
+
+Esta guía no guarda lo que usted busca ni lo que lee.</translation>
+    </message>
+    <message>
+        <source>About Rights Guide</source>
+        <translation>Acerca de la Guía de derechos</translation>
+    </message>
+    <message>
+        <source>%1 version %2
+Content reviewed up to %3.
+This is general information, not legal advice.</source>
+        <translation>%1, versión %2
+Contenido revisado hasta el %3.
+Esta es información general, no es asesoría legal.</translation>
+    </message>
+    <message>
+        <source>Administrator mode: quitting and settings are unlocked.</source>
+        <translation>Modo de administrador: salir y la configuración están desbloqueados.</translation>
+    </message>
+</context>
+<context>
+    <name>ReaderPage</name>
+    <message>
+        <source>Article</source>
+        <translation>Artículo</translation>
+    </message>
+    <message>
+        <source>The article text. Links open other articles.</source>
+        <translation>El texto del artículo. Los enlaces abren otros artículos.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsPage</name>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Press Enter to open the selected result.</source>
+        <translation>Presione Enter para abrir el resultado elegido.</translation>
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation>Estado de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Did you mean: %1?</source>
+        <translation>¿Quiso decir: %1?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found in this language. These articles in the other language match:</source>
+        <translation>No se encontró nada en español. Estos artículos en inglés sí coinciden:</translation>
+    </message>
+    <message>
+        <source>Browse all articles</source>
+        <translation>Ver todos los artículos</translation>
+    </message>
+    <message>
+        <source>Or start from a topic:</source>
+        <translation>O empiece por un tema:</translation>
+    </message>
+    <message>
+        <source>No results. Try fewer words, other words, or check the spelling.</source>
+        <translation>No hay resultados. Pruebe con menos palabras o con otras palabras, o revise cómo están escritas.</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glosario</translation>
+    </message>
+    <message>
+        <source>Where to get help</source>
+        <translation>Dónde encontrar ayuda</translation>
+    </message>
+</context>
+<context>
+    <name>StillThereDialog</name>
+    <message>
+        <source>Still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <source>I am still here</source>
+        <translation>Sigo aquí</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tiempo que queda</translation>
+    </message>
+    <message numerus="yes">
+        <source>Still there? To protect your privacy, this screen will be cleared in %n second(s).</source>
+        <translation>
+            <numerusform>¿Sigue ahí? Para proteger su privacidad, esta pantalla se borrará en %n segundo.</numerusform>
+            <numerusform>¿Sigue ahí? Para proteger su privacidad, esta pantalla se borrará en %n segundos.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
