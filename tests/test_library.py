@@ -126,6 +126,15 @@ def test_bad_yaml_in_a_data_file_is_reported_with_its_line(content):
     assert len(result.library.articles) == ARTICLE_COUNT  # articles are unaffected
 
 
+def test_glossary_link_to_a_missing_article_points_at_the_term(content):
+    path = content / "glossary.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = '- id: bond\n  en: {term: "Bond", definition: "Money."}\n  es: {term: "Fianza", definition: "Dinero."}\n'
+    path.write_text(text + extra + "  article: no-such-article\n", encoding="utf-8")  # the term starts on line 5
+    result = load(content)
+    assert_problem(result, path, 5, "glossary 'bond' links to missing 'no-such-article'")
+
+
 def test_missing_required_field(content):
     path = content / "en" / "habeas-corpus.md"
     edit(path, "summary: >-\n  Habeas corpus is a court case that asks a judge if holding a person is legal.\n", "")

@@ -93,7 +93,9 @@ def load_library(builtin: Path, local: list[Path] | None = None, today: dt.date 
             if term.article and not any((lang, term.article) in articles for lang in LANGUAGES):
                 problems.append(
                     Problem(
-                        str(builtin / "glossary.yaml"), 1, f"glossary '{term.id}' links to missing '{term.article}'"
+                        str(builtin / "glossary.yaml"),
+                        term.line,
+                        f"glossary '{term.id}' links to missing '{term.article}'",
                     )
                 )
     if (builtin / "synonyms.yaml").is_file():
