@@ -43,18 +43,18 @@ def test_typing_shows_results_without_blocking(qtbot, window):
     type_query(qtbot, window, "habeas")
     assert window.stack.currentWidget() is window.results
     assert window.results.list.count() >= 1
-    assert "Habeas" in window.results.list.item(0).text()
+    assert "Habeas" in window.results.item_text(0)
 
 
 def test_stale_results_are_dropped(qtbot, window):
     from guide_app.search.engine import Response
 
     type_query(qtbot, window, "habeas")
-    shown = window.results.list.item(0).text()
+    shown = window.results.item_text(0)
     stale = window.service.generation - 1
     fake = Response("old", "en", None, ())
     window.service._on_answer(stale, fake)  # an answer for an older keystroke arrives late
-    assert window.results.list.item(0).text() == shown
+    assert window.results.item_text(0) == shown
 
 
 def test_did_you_mean_is_clickable(qtbot):
@@ -147,7 +147,7 @@ def test_keyboard_only_path(qtbot, window):
 def test_topics_and_situations_lead_to_articles(qtbot, window):
     window.home.topic_buttons[3].click()  # detention and remedies
     assert window.stack.currentWidget() is window.results
-    assert any("Habeas" in window.results.list.item(i).text() for i in range(window.results.list.count()))
+    assert any("Habeas" in window.results.item_text(i) for i in range(window.results.list.count()))
     window.go_home()
     window.home.help_link.click()
     assert window.current.key == "finding-legal-help"

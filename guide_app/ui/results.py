@@ -103,7 +103,7 @@ class ResultsPage(QWidget):
         item = QListWidgetItem()
         plain = text if not is_html else text.replace("<b>", "").replace("</b>", "")
         accessible = " — ".join(x for x in (title, section, tag) if x) + ". " + html.unescape(plain)
-        item.setText(accessible)  # read by screen readers; the label below draws the same text
+        # The label below draws the result; screen readers read the same words from the item.
         item.setData(RESULT_ROLE, target)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
         label = QLabel()
@@ -119,7 +119,6 @@ class ResultsPage(QWidget):
         body = text if is_html else html.escape(text)
         label.setText(f"<div>{head}</div><div>{body}</div>")
         label.setContentsMargins(8, 6, 8, 6)
-        item.setForeground(Qt.GlobalColor.transparent)
         self.list.addItem(item)
         self.list.setItemWidget(item, label)
         self._fit(item, label)
@@ -137,6 +136,10 @@ class ResultsPage(QWidget):
                 self._fit(item, label)
 
     # -- navigation ---------------------------------------------------------------------------------
+    def item_text(self, row: int) -> str:
+        """What a screen reader announces for result ``row``."""
+        return str(self.list.item(row).data(Qt.ItemDataRole.AccessibleTextRole) or "")
+
     def move(self, step: int) -> None:
         if self.list.count():
             row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
