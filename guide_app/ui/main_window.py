@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
                 self.history[self.position] = place
         else:
             self._record(place)
+            self.current = place
         self.stack.setCurrentWidget(self.results)
 
     def _topic_links(self) -> list[tuple[tuple, str]]:
