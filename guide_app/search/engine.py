@@ -106,13 +106,16 @@ class SearchEngine:
                 results.extend(self._run(parsed, lng, limit))
             results.sort(key=lambda r: -r.score)
             results = results[:limit]
-            suggestion = None
-            if len(results) < FEW_RESULTS and cleaned:
-                suggestion = self._suggest(parsed_by_lang[langs[0]], langs[0], langs)
             other: list[Result] = []
+            searched = list(langs)
             if fallback and lang in LANGUAGES and not results and cleaned:
                 other_lang = next(x for x in LANGUAGES if x != lang)
                 other = self._run(parse(text, other_lang, self.library.synonyms, as_you_type), other_lang, limit)
+                if other:
+                    searched.append(other_lang)  # words the other language knows are not "corrected"
+            suggestion = None
+            if len(results) < FEW_RESULTS and cleaned:
+                suggestion = self._suggest(parsed_by_lang[langs[0]], langs[0], searched)
         return Response(cleaned, lang if lang in LANGUAGES else None, suggestion, tuple(results), tuple(other))
 
     def _run(self, parsed: ParsedQuery, lang: str, limit: int) -> list[Result]:
