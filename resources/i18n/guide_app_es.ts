@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>How to find free or low-cost legal help you can trust</source>
-        <translation>Cómo encontrar ayuda legal gratis o de bajo costo en la que puede confiar</translation>
+        <translation>Cómo encontrar ayuda legal gratis o de bajo costo en la que pueda confiar</translation>
     </message>
 </context>
 <context>
@@ -286,7 +286,7 @@
     </message>
     <message>
         <source>Clear everything on screen and close the guide now</source>
-        <translation>Borrar todo lo que está en pantalla y cerrar la guía ya</translation>
+        <translation>Borrar todo lo que hay en la pantalla y cerrar la guía de inmediato</translation>
     </message>
     <message>
         <source>Preparing search</source>
@@ -302,7 +302,7 @@
     </message>
     <message>
         <source>Clear everything on screen and start over</source>
-        <translation>Borrar todo lo que está en pantalla y empezar de nuevo</translation>
+        <translation>Borrar todo lo que hay en la pantalla y empezar de nuevo</translation>
     </message>
     <message>
         <source>Opening the guide…</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>Search is not available right now. You can still browse the articles.</source>
-        <translation>La búsqueda no está disponible en este momento. Igual puede ver los artículos.</translation>
+        <translation>La búsqueda no está disponible en este momento. Todavía puede ver los artículos.</translation>
     </message>
     <message>
         <source>Preparing search…</source>
@@ -353,7 +353,7 @@
     </message>
     <message>
         <source>This article was last reviewed more than a year ago. Laws and policies change: check with a legal helper before you rely on it.</source>
-        <translation>Este artículo se revisó por última vez hace más de un año. Las leyes y las políticas cambian: consulte con alguien que da ayuda legal antes de guiarse por él.</translation>
+        <translation>Este artículo se revisó por última vez hace más de un año. Las leyes y las políticas cambian: consulte con un servicio de ayuda legal antes de guiarse por él.</translation>
     </message>
     <message>
         <source>Related articles</source>
@@ -433,7 +433,7 @@ Esta es información general, no es asesoría legal.</translation>
     </message>
     <message>
         <source>Administrator mode: quitting and settings are unlocked.</source>
-        <translation>Modo de administrador: salir y la configuración están desbloqueados.</translation>
+        <translation>Modo de administrador: ya se puede salir y cambiar la configuración.</translation>
     </message>
 </context>
 <context>
@@ -463,7 +463,7 @@ Esta es información general, no es asesoría legal.</translation>
     </message>
     <message>
         <source>Did you mean: %1?</source>
-        <translation>¿Quiso decir: %1?</translation>
+        <translation>¿Quiso decir %1?</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
@@ -517,7 +517,7 @@ Esta es información general, no es asesoría legal.</translation>
     </message>
     <message>
         <source>Time left</source>
-        <translation>Tiempo que queda</translation>
+        <translation>Tiempo restante</translation>
     </message>
     <message numerus="yes">
         <source>Still there? To protect your privacy, this screen will be cleared in %n second(s).</source>
