@@ -469,17 +469,18 @@ class _Reader:
         text = self.texts(at.get("question"), f"{what} question")
         help_text = self.texts(at.get("help"), f"{what} help", required=False)
         answers_at = at.get("answers")
+        answers_line = dict(at.key_lines()).get("answers", line)  # the 'answers:' key, or the node's id
         answers: list[Answer] = []
         if answers_at.missing or (answers_at.is_seq and not answers_at.node.value):
-            self.report(answers_at.line, f"dead end: question '{node_id}' has no answers")
+            self.report(answers_line, f"dead end: question '{node_id}' has no answers")
         elif not answers_at.is_seq:
-            self.report(answers_at.line, f"{what} 'answers' must be a list")
+            self.report(answers_line, f"{what} 'answers' must be a list")
         else:
             count = len(answers_at.node.value)
             if not MIN_ANSWERS <= count <= MAX_ANSWERS:
                 self.report(
-                    answers_at.line,
-                    f"question '{node_id}' has {count} answers (it needs {MIN_ANSWERS} to {MAX_ANSWERS})",
+                    answers_line,
+                    f"question '{node_id}' needs {MIN_ANSWERS} to {MAX_ANSWERS} answers, not {count}",
                 )
             for n, item in enumerate(answers_at.seq(), 1):
                 where = f"{what} answer {n}"
