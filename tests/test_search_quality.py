@@ -213,8 +213,9 @@ def test_papeles_means_documentos(guide, engine):
 @pytest.mark.parametrize(("query", "lang"), [("ice hold", "en"), ("hold de ice", "es")])
 def test_hold_means_detainer(guide, engine, query, lang):
     assert stem("detainer", lang) in extra(guide, query, lang)
-    found = ids(engine.search(query, lang))[:TOP]
-    assert "arrested-or-in-jail" in found and "glossary:detainer" in found, found
+    found = ids(engine.search(query, lang))
+    assert "arrested-or-in-jail" in found[:TOP], found  # articles first: plain answers before definitions
+    assert "glossary:detainer" in found[:6], found
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from guide_app.search.analysis import stem, words
 from guide_app.search.query import ParsedQuery, clean, parse, synonym_matches, to_whoosh
 
 SNIPPET_CHARS = 180
+KIND_WEIGHT = {"article": 1.0, "glossary": 0.5, "resource": 0.5}
 FEW_RESULTS = 3
 
 
@@ -124,27 +125,33 @@ class SearchEngine:
             return []
         searcher = self._searchers[lang]
         hits = searcher.search(query, limit=limit * 4, terms=True)
-        best: dict[str, Result] = {}
+        # Plain answers first: a glossary line or a phone number is offered, but below the articles.
+        best: dict[str, tuple[float, object]] = {}
         for hit in hits:
             fields = hit.fields()
             kind = fields.get("kind", "article")
             key = fields["article_id"] if kind == "article" else f"{kind}:{fields['article_id']}"
-            if key in best:
-                continue
-            best[key] = Result(
-                id=key,
-                lang=lang,
-                title=fields.get("title", ""),
-                section=fields.get("heading", ""),
-                summary=fields.get("summary", ""),
-                snippet=self._snippet(hit, fields),
-                score=round(float(hit.score), 4),
-                anchor=fields.get("anchor", ""),
-                kind=kind,
+            score = float(hit.score) * KIND_WEIGHT.get(kind, 1.0)
+            if key not in best or score > best[key][0]:
+                best[key] = (score, hit)
+        ranked = sorted(best.items(), key=lambda item: -item[1][0])[:limit]
+        results = []
+        for key, (score, hit) in ranked:  # snippets only for what is shown: highlighting is the costly part
+            fields = hit.fields()
+            results.append(
+                Result(
+                    id=key,
+                    lang=lang,
+                    title=fields.get("title", ""),
+                    section=fields.get("heading", ""),
+                    summary=fields.get("summary", ""),
+                    snippet=self._snippet(hit, fields),
+                    score=round(score, 4),
+                    anchor=fields.get("anchor", ""),
+                    kind=fields.get("kind", "article"),
+                )
             )
-            if len(best) >= limit:
-                break
-        return list(best.values())
+        return results
 
     def _snippet(self, hit, fields: dict) -> str:
         body = fields.get("body", "")
