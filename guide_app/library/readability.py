@@ -23,7 +23,11 @@ _END = (".", "!", "?", ":", ";", "…")
 
 
 def plain_sentences(markdown: str) -> str:
-    """Return the text of ``markdown`` with each heading, list item and paragraph ended as a sentence."""
+    """Return the text of ``markdown`` with each heading, list item and paragraph ended as a sentence.
+
+    A list item's continuation lines (indented, or "lazy" ones right under it) belong to that item, as in
+    Markdown: they are joined to it, not counted as sentences of their own.
+    """
     out: list[str] = []
     paragraph: list[str] = []
 
@@ -37,11 +41,13 @@ def plain_sentences(markdown: str) -> str:
         if not line.strip() or set(line.strip()) <= set("-|: "):
             flush()
             continue
-        if _HEADING.match(line) or _LIST_MARKER.match(line):
+        if _HEADING.match(line):
             flush()
-            line = _MARKUP.sub(" ", _LIST_MARKER.sub("", _HEADING.sub("", line)))
-            out.append(_terminate(line.strip()))
+            out.append(_terminate(_MARKUP.sub(" ", _HEADING.sub("", line)).strip()))
             continue
+        if _LIST_MARKER.match(line):
+            flush()
+            line = _LIST_MARKER.sub("", line)
         paragraph.append(_MARKUP.sub(" ", line).strip())
     flush()
     return "\n".join(s for s in out if s)

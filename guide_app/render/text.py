@@ -30,27 +30,90 @@ def markdown_to_plain(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+_LIST_ITEM = re.compile(r"^\s*(\d+[.)]|[-*+])\s+")
+_KEEP_TOGETHER = (("EE. UU.", "EE.\u00a0UU."),)  # never wrap between the two halves
+
+
+def _inline(line: str) -> str:
+    line = _LINK.sub(r"\1", line)
+    line = _EMPHASIS.sub(r"\2", line)
+    line = _HEADING.sub("", line)
+    return line.replace("|", " ").rstrip()
+
+
+def plain_blocks(markdown: str) -> list[str]:
+    """The logical lines of ``markdown`` as plain text, "" between paragraphs.
+
+    Each paragraph, list item, heading and table row is one line: the hard line breaks the source keeps
+    inside a paragraph or a list item (its indented or lazy continuation lines) are joined. List items keep
+    their marker and indentation, so they stay separate and nested.
+    """
+    blocks: list[str] = []
+    current: list[str] = []
+
+    def close() -> None:
+        if current:
+            blocks.append(" ".join(current))
+            current.clear()
+
+    for raw in markdown.splitlines():
+        if not raw.strip():
+            close()
+            if blocks and blocks[-1]:
+                blocks.append("")
+            continue
+        if _TABLE_RULE.match(raw):
+            continue
+        indent = raw[: len(raw) - len(raw.lstrip())]
+        stripped = raw.strip()
+        if _HEADING.match(raw) or stripped.startswith("|"):
+            close()
+            blocks.append(indent + _inline(stripped).strip())
+            continue
+        if stripped.startswith(">"):
+            stripped = stripped[1:].lstrip()
+        if _LIST_ITEM.match(raw):
+            close()
+        text = _inline(stripped).strip()
+        if current:
+            current.append(text)
+        elif text:
+            current.append(indent + text)
+    close()
+    while blocks and not blocks[-1]:
+        blocks.pop()
+    return blocks
+
+
+def _wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list[str]:
+    for plain, joined in _KEEP_TOGETHER:
+        text = text.replace(plain, joined)
+    lines = textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=subsequent, break_on_hyphens=False)
+    return [line.replace("\u00a0", " ") for line in lines]
+
+
 def article_to_text(article: Article, width: int = 78, labels: dict[str, str] | None = None) -> str:
-    """The whole article as readable plain text (``guide-app show``)."""
+    """The whole article as readable plain text (``guide-app show``): paragraphs re-wrapped to ``width``."""
     labels = labels or {}
-    out = [article.title, "=" * min(len(article.title), width), ""]
-    out += textwrap.wrap(f"{labels.get('in_short', 'In short')}: {article.summary}", width) + [""]
+    title = _wrap(article.title, width) or [article.title]
+    out = [*title, "=" * min(max(len(line) for line in title), width), ""]
+    out += _wrap(f"{labels.get('in_short', 'In short')}: {article.summary}", width) + [""]
     for section in article.sections:
         if section.heading:
             out += [section.heading, "-" * min(len(section.heading), width)]
-        for para in markdown_to_plain(section.markdown).split("\n"):
-            stripped = para.strip()
-            if not stripped:
+        for block in plain_blocks(section.markdown):
+            if not block:
                 out.append("")
                 continue
-            indent = " " * (len(para) - len(para.lstrip()))
-            bullet = re.match(r"^(\d+[.)]|[-*+])\s+", stripped)
+            stripped = block.lstrip()
+            indent = block[: len(block) - len(stripped)]
+            bullet = _LIST_ITEM.match(stripped)
             sub = indent + " " * (len(bullet.group(0)) if bullet else 0)
-            out += textwrap.wrap(stripped, width, initial_indent=indent, subsequent_indent=sub)
+            out += _wrap(stripped, width, indent, sub)
         out.append("")
     out.append(labels.get("sources", "Sources") + ":")
     for source in article.sources:
         where = ", ".join(x for x in (source.citation, source.url) if x)
-        out += textwrap.wrap(f"- {source.title}" + (f" ({where})" if where else ""), width, subsequent_indent="  ")
+        out += _wrap(f"- {source.title}" + (f" ({where})" if where else ""), width, subsequent="  ")
     out += ["", f"{labels.get('reviewed', 'Reviewed on')} {article.reviewed.isoformat()}"]
     return "\n".join(out).rstrip() + "\n"
