@@ -32,6 +32,11 @@ def resources_dir() -> Path:
     return _data_root() / "resources"
 
 
+def bundled_index_dir() -> Path:
+    """Where a frozen bundle keeps its prebuilt search index (copied into the cache, never opened here)."""
+    return _PACKAGE / "_data" / "index"
+
+
 def app_folder() -> Path:
     """The folder the app was started from: the bundle folder when frozen, else the checkout/package."""
     if getattr(sys, "frozen", False):

@@ -6,11 +6,16 @@ as broken and rebuilt in a private temporary folder that is then renamed into pl
 race: the loser of the rename simply uses the winner's folder.
 
 Whoosh stores its table of contents as a pickle, so an index is only opened from a folder this user
-owns and nobody else can write to (or from a read-only folder shipped with the app).
+owns and nobody else can write to. A frozen bundle ships a prebuilt index (``guide_app/_data/index/``):
+when the cache has no valid index and the shipped one holds exactly the documents this library would
+index, its files are copied into a private temporary folder in the cache and swapped in like a build
+(marked ``SEEDED``). The shipped folder itself is never opened.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -25,11 +30,12 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage
 
 from guide_app.library.model import LANGUAGES, Library
-from guide_app.paths import ensure_private_dir
+from guide_app.paths import bundled_index_dir, ensure_private_dir
 from guide_app.search.documents import documents
 from guide_app.search.schema import SCHEMA_VERSION, build_schema
 
 READY = "READY"
+SEEDED = "SEEDED"  # written into a cache index that was copied from the bundle instead of built
 log = logging.getLogger("guide_app")
 Progress = Callable[[int, int, str], None]  # (done, total, message)
 
@@ -82,6 +88,41 @@ def build(folder: Path, library: Library, fingerprint: str, progress: Progress |
     (folder / READY).write_text(index_name(fingerprint), encoding="utf-8")
 
 
+def content_key(library: Library) -> str:
+    """A digest of the documents the index would hold; unlike the fingerprint it does not depend on where
+    the content folder is, so an index built into a bundle still matches once the bundle is moved."""
+    digest = hashlib.sha256()
+    for lang in LANGUAGES:
+        for doc in documents(library, lang):
+            digest.update(json.dumps([lang, doc], sort_keys=True, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:20]
+
+
+def _seed_from_bundle(tmp: Path, library: Library, fingerprint: str) -> bool:
+    """Copy the bundled index into the private folder ``tmp`` if it fits this library; True on success."""
+    shipped = bundled_index_dir()
+    if not shipped.is_dir():
+        return False
+    try:
+        key = content_key(library)
+        source = shipped / index_name(key)
+        if not is_ready(source, key):
+            return False
+        for item in source.iterdir():
+            if item.is_file() and item.name not in (READY, SEEDED) and not item.name.endswith("_WRITELOCK"):
+                shutil.copyfile(item, tmp / item.name)  # contents only: the copies get this user's modes
+        (tmp / SEEDED).write_text(source.name, encoding="utf-8")
+        (tmp / READY).write_text(index_name(fingerprint), encoding="utf-8")
+        if _opens(tmp):
+            return True
+    except Exception:  # noqa: BLE001 - a damaged or unreadable bundled index just means "build it"
+        pass
+    log.warning("the bundled search index could not be used; building it")
+    for item in tmp.iterdir():
+        item.unlink()
+    return False
+
+
 def build_in_memory(library: Library, progress: Progress | None = None) -> dict:
     """An index held in memory only: for a cache folder that is read-only, full or unusable."""
     return _write(RamStorage(), library, progress)
@@ -132,7 +173,8 @@ def _open_or_build_on_disk(cache: Path, library: Library, fingerprint: str, prog
             pass
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
-        build(tmp, library, fingerprint, progress)
+        if force or not _seed_from_bundle(tmp, library, fingerprint):
+            build(tmp, library, fingerprint, progress)
         _swap_in(tmp, target, fingerprint, replace=force)
     finally:
         if tmp.exists():
