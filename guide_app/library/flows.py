@@ -48,7 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "your_answers": "Your answers",
         "do_now": "Do now",
         "next_steps": "Next steps",
-        "warnings": "Be careful",
+        "warnings": "Warnings",
         "read_more": "Read more in the guide",
         "resources": "Who can help",
         "card": "Print the rights card and keep it with you.",
@@ -63,8 +63,8 @@ LABELS: dict[str, dict[str, str]] = {
         "done": "Listo",
         "your_answers": "Sus respuestas",
         "do_now": "Haga esto ahora",
-        "next_steps": "Después",
-        "warnings": "Tenga cuidado",
+        "next_steps": "Próximos pasos",
+        "warnings": "Advertencias",
         "read_more": "Lea más en la guía",
         "resources": "Quién puede ayudar",
         "card": "Imprima la tarjeta de derechos y llévela con usted.",
@@ -820,7 +820,7 @@ def outcome_checklist_text(
             out.extend(f"{marker(n)} {item}" for n, item in enumerate(items, 1))
 
     section("do_now", lambda n: f"[ ] {n}.")
-    section("next_steps", lambda n: f"[ ] {n}.")
+    section("next_steps", lambda n: f"{n}.")
     section("warnings", lambda n: "!")
     if outcome.card:
         out += ["", labels["card"]]
