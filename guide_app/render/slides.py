@@ -1,0 +1,478 @@
+"""Workshop slides built from an article (or any titled list of points). No Qt here.
+
+A deck is a plain list of :class:`Slide`. The presentation window (``guide_app.ui.presentation``) only draws
+what is in it, so everything about *what* goes on which slide is decided here and tested without Qt:
+
+- a **title slide**: the article title and its "In short" summary;
+- for every section, **key-point slides**: list items and paragraphs become bullet points, with Markdown
+  markup (links, emphasis) removed. A section that does not fit one slide continues on the next, whose
+  title carries the "(continued)" label. The split follows a :class:`Budget` of estimated wrapped lines, so
+  a slide never holds more than a projector can show in large type; a single very long point is cut at
+  sentence ends (or, failing that, between words). Every word of the key points is kept, in order;
+- a **sources** slide and a closing **not legal advice** slide;
+- every slide has its number, the deck's total and a footer ("Rights Guide · Reviewed 2026-11-22").
+
+:func:`points_slides` is the generic part (a heading and its points, split to fit), so other content, such as
+the outcome of a situation flow (:func:`outcome_slides`), uses the same rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import textwrap
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from guide_app.library.model import Article
+from guide_app.render.text import markdown_to_plain
+
+GUIDE_NAME = "Rights Guide"
+
+# Slide words in the language of the content (slides show content, so they follow the article's language).
+DECK_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "guide": GUIDE_NAME,
+        "in_short": "In short",
+        "continued": "(continued)",
+        "reviewed": "Reviewed {date}",
+        "sources": "Sources",
+        "end_title": "This is not legal advice",
+        "note": "This is general information, not legal advice. Talk to a lawyer or an accredited "
+        "representative about your situation.",
+        "do_now": "What to do now",
+        "next_steps": "Next steps",
+        "warnings": "Be careful",
+    },
+    "es": {
+        "guide": "Guía de derechos",
+        "in_short": "En resumen",
+        "continued": "(continuación)",
+        "reviewed": "Revisado el {date}",
+        "sources": "Fuentes",
+        "end_title": "Esto no es asesoría legal",
+        "note": "Esta es información general, no asesoría legal. Hable con un abogado o con un representante "
+        "acreditado sobre su situación.",
+        "do_now": "Qué hacer ahora",
+        "next_steps": "Próximos pasos",
+        "warnings": "Tenga cuidado",
+    },
+}
+
+
+def deck_labels(lang: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
+    """The slide words for ``lang`` (English for an unknown language), with ``overrides`` applied."""
+    return {**DECK_LABELS["en"], **DECK_LABELS.get(lang, {}), **(overrides or {})}
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much text one slide may hold, estimated in wrapped lines of body text.
+
+    The defaults match the presentation window's layout at its normal type size (about 60 characters per
+    line, ten lines under a one-line heading); the window still shrinks type if a slide would overflow.
+    """
+
+    lines: int = 10  # estimated lines of key points under a one-line heading
+    chars_per_line: int = 60
+    heading_chars_per_line: int = 38
+    heading_line: float = 1.3  # body lines that each further line of heading takes away
+    points: int = 5  # at most this many bullets on one slide
+    gap: float = 0.5  # the space between two bullets, in lines
+    min_piece: int = 2  # cut a long point to fill a slide only if at least this many lines are free
+
+    def lines_of(self, text: str) -> int:
+        return max(1, len(textwrap.wrap(text, self.chars_per_line, break_long_words=True)))
+
+    def room(self, heading: str, label: str = "") -> float:
+        """Lines of key points that fit under ``heading`` (followed by a smaller ``label``, "(continued)")."""
+        lines = textwrap.wrap(heading, self.heading_chars_per_line) or [""]
+        extra = (len(lines) - 1) * self.heading_line
+        if label and len(lines[-1]) + 1 + len(label) * 0.62 > self.heading_chars_per_line:
+            extra += self.heading_line * 0.62  # the label wraps onto a line of its own, in smaller type
+        return self.lines - extra
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One slide. ``kind`` is ``title``, ``content``, ``sources``, ``end`` or ``outcome``."""
+
+    title: str
+    points: tuple[str, ...] = ()
+    kind: str = "content"
+    subtitle: str = ""  # title slide: the summary under the title
+    subtitle_label: str = ""  # e.g. "In short"
+    heading: str = ""  # the section heading without the "(continued)" label
+    continued: bool = False  # this slide continues the previous slide's section
+    part: int = 1  # which slide of its section this is
+    parts: int = 1
+    number: int = 0  # 1-based position in the deck
+    total: int = 0
+    footer: str = ""
+    notes: str = ""  # for a presenter view
+    anchor: str = ""  # the article section it came from
+    leads: tuple[int, ...] = ()  # per point: how many leading characters to draw bold (0: none)
+    bullets: tuple[bool, ...] = ()  # per point: False for the rest of a point cut on the slide before, or a
+    # lead-in line ("Common reasons include:"), which are drawn without a bullet
+
+    def lead(self, index: int) -> int:
+        return self.leads[index] if index < len(self.leads) else 0
+
+    def bulleted(self, index: int) -> bool:
+        return self.bullets[index] if index < len(self.bullets) else True
+
+    @property
+    def counter(self) -> str:
+        return f"{self.number} / {self.total}" if self.total else ""
+
+    @property
+    def text(self) -> str:
+        """Everything the slide says, as plain text (for screen readers and tests)."""
+        parts = [self.title, self.subtitle_label, self.subtitle, *self.points]
+        return "\n".join(p for p in parts if p)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Markdown to key points
+
+_ITEM = re.compile(r"^[ \t]*([-*+]|\d+[.)])[ \t]+(.*)$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_LEAD = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_SPACES = re.compile(r"\s+")
+
+
+def _plain(text: str) -> str:
+    return _SPACES.sub(" ", markdown_to_plain(text)).strip()
+
+
+@dataclass(frozen=True)
+class Point:
+    """A key point: its plain text, how many leading characters were bold, and whether it gets a bullet (not
+    for the rest of a point that was cut, nor for a paragraph that introduces a list, ending with ":")."""
+
+    text: str
+    lead: int = 0
+    bullet: bool = True
+
+
+def _point(markdown: str, item: bool) -> Point | None:
+    markdown = _SPACES.sub(" ", markdown).strip()
+    lead = 0
+    if match := _LEAD.match(markdown):
+        lead = len(_plain(match.group(2)))
+    text = _plain(markdown)
+    bullet = item or not text.endswith(":")
+    return Point(text, lead if 0 < lead < len(text) else 0, bullet) if text else None
+
+
+def parse_points(markdown: str) -> list[Point]:
+    """List items and paragraphs of a Markdown fragment as :class:`Point` s, in order.
+
+    Sub-headings become points of their own; a table row becomes one point with its cells joined by " — ".
+    """
+    points: list[Point | None] = []
+    current: list[str] = []
+    in_item = ""  # "ul" or "ol" while the text being gathered is a list item
+
+    def flush() -> None:
+        if current:
+            points.append(_point(" ".join(current), bool(in_item)))
+            current.clear()
+
+    for raw in markdown.splitlines():
+        line = raw.rstrip()
+        if not line.strip():
+            flush()
+            continue
+        if _TABLE_RULE.match(line):
+            continue
+        item = _ITEM.match(line)
+        kind = ("ol" if item.group(1)[0].isdigit() else "ul") if item else ""
+        # As Python-Markdown (with sane_lists) reads it: a list does not interrupt a paragraph, and inside a
+        # bullet list a "2024." line is text, not a numbered item.
+        if item and (not current or in_item == kind):
+            flush()
+            in_item = kind
+            current.append(item.group(2))
+            continue
+        if not current:
+            in_item = ""
+        if heading := _HEADING.match(line):
+            flush()
+            current.append(f"**{heading.group(1)}**")
+            flush()
+            points[-1] = points[-1] and dataclasses.replace(points[-1], bullet=False)
+            continue
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            flush()
+            cells = [_plain(c) for c in stripped.strip("|").split("|")]
+            row = " — ".join(c for c in cells if c)
+            points.append(Point(row) if row else None)
+            continue
+        if stripped.startswith(">"):
+            stripped = stripped.lstrip(">").strip()
+        current.append(stripped)
+    flush()
+    return [p for p in points if p is not None]
+
+
+def key_points(markdown: str) -> list[str]:
+    """The plain text of :func:`parse_points`."""
+    return [p.text for p in parse_points(markdown)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s]
+
+
+def _take(text: str, room: float, budget: Budget, words_ok: bool) -> tuple[str, str]:
+    """The longest run of whole sentences from the start of ``text`` that fits ``room`` lines, and the rest.
+
+    If not even the first sentence fits and ``words_ok``, cut between words instead. ("", text): nothing fits.
+    """
+    sentences = _sentences(text)
+    head: list[str] = []
+    for sentence in sentences:
+        if budget.lines_of(" ".join([*head, sentence])) > room:
+            break
+        head.append(sentence)
+    if not head and words_ok:
+        lines = textwrap.wrap(text, budget.chars_per_line, break_long_words=True, break_on_hyphens=False)
+        keep = max(1, int(room))
+        cut = " ".join(lines[:keep])
+        return cut, text[len(cut) :].strip() if text.startswith(cut) else " ".join(lines[keep:])
+    if not head:
+        return "", text
+    joined = " ".join(head)
+    return joined, " ".join(sentences[len(head) :])
+
+
+def split_point(text: str, budget: Budget) -> list[str]:
+    """Cut one point into pieces that each fit an empty slide: at sentence ends, else between words.
+
+    Joining the pieces with spaces gives ``text`` back (whitespace normalised).
+    """
+    rest = _SPACES.sub(" ", text).strip()
+    pieces = []
+    while rest and budget.lines_of(rest) > budget.lines:
+        head, rest = _take(rest, budget.lines, budget, words_ok=True)
+        pieces.append(head)
+    return [*pieces, rest] if rest else pieces
+
+
+def _cost(lines: Sequence[int], budget: Budget) -> float:
+    return sum(lines) + budget.gap * (len(lines) - 1)
+
+
+def _fill(points: Sequence[Point], room: Callable[[int], float], budget: Budget) -> list[list[Point]]:
+    """Fill slides in order. A point that fits no empty slide is cut at sentence ends to fill the current one;
+    a shorter point that does not fit what is left moves whole to the next slide."""
+    slides: list[list[Point]] = [[]]
+    used = 0.0
+    pending = list(points)
+    i = 0
+    while i < len(pending):
+        point, current = pending[i], slides[-1]
+        here = max(1.0, room(len(slides) - 1))
+        gap = budget.gap if current else 0.0
+        need = budget.lines_of(point.text)
+        if len(current) < budget.points and used + gap + need <= here:
+            current.append(point)
+            used += gap + need
+            i += 1
+            continue
+        free = here - used - gap
+        too_long = need > max(1.0, room(len(slides)))
+        if len(current) < budget.points and too_long and (free >= budget.min_piece or not current):
+            head, tail = _take(point.text, free, budget, words_ok=not current or free >= budget.lines / 2)
+            if head:
+                current.append(Point(head, min(point.lead, len(head)), point.bullet))
+                pending[i] = Point(tail, max(0, point.lead - len(head) - 1), bullet=False)
+                if not tail:
+                    i += 1
+        if current:
+            slides.append([])
+            used = 0.0
+    return [s for s in slides if s]
+
+
+def _slides_cost(group: Sequence[Point], budget: Budget) -> float:
+    return _cost([budget.lines_of(p.text) for p in group], budget)
+
+
+def _balanced(points: Sequence[Point], room: Callable[[int], float], budget: Budget) -> list[list[Point]]:
+    """As few slides as :func:`_fill` needs, but with the text spread as evenly as possible over them."""
+    fewest = _fill(points, room, budget)
+    if len(fewest) < 2:
+        return fewest
+
+    def spread(groups: list[list[Point]]) -> float:
+        costs = [_slides_cost(g, budget) for g in groups]
+        return max(costs) - min(costs)
+
+    best, best_spread = fewest, spread(fewest)
+    for step in range(19, 11, -1):  # 95 % ... 60 % of the room
+        trial = _fill(points, lambda n, f=step / 20: room(n) * f, budget)
+        if len(trial) == len(fewest) and spread(trial) < best_spread - 0.25:
+            best, best_spread = trial, spread(trial)
+    return best
+
+
+def pack_points(points: Sequence[str], budget: Budget) -> list[list[str]]:
+    """Spread points over as few slides as the budget allows (cutting over-long ones), balanced in length."""
+    groups = _balanced([Point(_SPACES.sub(" ", p).strip()) for p in points], lambda _: budget.lines, budget)
+    return [[p.text for p in group] for group in groups]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Decks
+
+
+def points_slides(
+    heading: str,
+    points: Iterable[Point | str],
+    labels: dict[str, str] | None = None,
+    budget: Budget | None = None,
+    kind: str = "content",
+    anchor: str = "",
+    notes: str = "",
+) -> list[Slide]:
+    """The slides for one heading and its points; later slides are titled "heading (continued)"."""
+    lab = deck_labels("en", labels)
+    budget = budget or Budget()
+    items = [Point(_SPACES.sub(" ", p).strip()) if isinstance(p, str) else p for p in points]
+    items = [p for p in items if p.text]
+    continued = f"{heading} {lab['continued']}".strip()
+
+    def room(n: int) -> float:
+        return budget.room(heading, "" if n == 0 else lab["continued"])
+
+    groups = _balanced(items, room, budget)
+    slides = []
+    for n, group in enumerate(groups, 1):
+        slides.append(
+            Slide(
+                title=heading if n == 1 else continued,
+                points=tuple(p.text for p in group),
+                kind=kind,
+                heading=heading,
+                continued=n > 1,
+                part=n,
+                parts=len(groups),
+                anchor=anchor,
+                notes=notes,
+                leads=tuple(p.lead for p in group),
+                bullets=tuple(p.bullet for p in group),
+            )
+        )
+    return slides
+
+
+def number_slides(slides: Sequence[Slide], footer: str = "") -> list[Slide]:
+    """Give every slide its position, the total and the footer."""
+    total = len(slides)
+    return [dataclasses.replace(s, number=n, total=total, footer=footer or s.footer) for n, s in enumerate(slides, 1)]
+
+
+def deck_footer(reviewed, labels: dict[str, str]) -> str:
+    date = reviewed.isoformat() if hasattr(reviewed, "isoformat") else str(reviewed or "")
+    if not date:
+        return labels["guide"]
+    return f"{labels['guide']} · {labels['reviewed'].format(date=date)}"
+
+
+def article_slides(
+    article: Article,
+    labels: dict[str, str] | None = None,
+    budget: Budget | None = None,
+    sources: bool = True,
+    closing: bool = True,
+) -> list[Slide]:
+    """The whole workshop deck for an article: title, key points per section, sources, closing note."""
+    lab = deck_labels(article.lang, labels)
+    budget = budget or Budget()
+    slides = [
+        Slide(
+            title=article.title,
+            kind="title",
+            subtitle=_SPACES.sub(" ", article.summary).strip(),
+            subtitle_label=lab["in_short"],
+            heading=article.title,
+        )
+    ]
+    for section in article.sections:
+        heading = section.heading or article.title
+        slides += points_slides(heading, parse_points(section.markdown), lab, budget, anchor=section.anchor)
+    if sources and article.sources:
+        slides += points_slides(lab["sources"], [_source_text(s) for s in article.sources], lab, budget, "sources")
+    if closing:
+        slides.append(Slide(title=lab["end_title"], points=(lab["note"],), kind="end", heading=lab["end_title"]))
+    return number_slides(slides, deck_footer(article.reviewed, lab))
+
+
+def _source_text(source) -> str:
+    return f"{source.title}, {source.citation}" if source.citation else source.title
+
+
+def outcome_slides(
+    title: str,
+    summary: str,
+    groups: Sequence[tuple[str, Sequence[str]]],
+    reviewed=None,
+    lang: str = "en",
+    labels: dict[str, str] | None = None,
+    budget: Budget | None = None,
+) -> list[Slide]:
+    """A deck for any titled result made of headed lists, e.g. a situation flow's outcome.
+
+    ``groups`` is ``[(heading, [point, ...]), ...]``; empty groups are left out.
+    """
+    lab = deck_labels(lang, labels)
+    slides = [Slide(title=title, kind="outcome", subtitle=summary, subtitle_label=lab["in_short"] if summary else "")]
+    for heading, points in groups:
+        slides += points_slides(heading, points, lab, budget)
+    slides.append(Slide(title=lab["end_title"], points=(lab["note"],), kind="end", heading=lab["end_title"]))
+    return number_slides(slides, deck_footer(reviewed, lab))
+
+
+def flow_outcome_slides(flow, outcome, lang: str, labels: dict[str, str] | None = None) -> list[Slide]:
+    """Slides for one outcome of a situation flow (``guide_app.library.flows``): do now, next steps, warnings."""
+    lab = deck_labels(lang, labels)
+    groups = [(lab[key], outcome.items(key, lang)) for key in ("do_now", "next_steps", "warnings")]
+    title = outcome.title.get(lang) or next(iter(outcome.title.values()), "")
+    return outcome_slides(title, outcome.summary.get(lang, ""), groups, flow.reviewed, lang, labels)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, for checking that slides keep every word of the key points."""
+    return re.findall(r"\w+", text.casefold())
+
+
+def estimated_lines(slide: Slide, budget: Budget | None = None) -> float:
+    budget = budget or Budget()
+    return _cost([budget.lines_of(p) for p in slide.points], budget) if slide.points else 0.0
+
+
+__all__ = [
+    "Budget",
+    "DECK_LABELS",
+    "Slide",
+    "article_slides",
+    "deck_labels",
+    "estimated_lines",
+    "flow_outcome_slides",
+    "key_points",
+    "number_slides",
+    "outcome_slides",
+    "pack_points",
+    "parse_points",
+    "Point",
+    "points_slides",
+    "split_point",
+    "words",
+]
