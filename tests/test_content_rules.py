@@ -20,6 +20,7 @@ import pytest
 
 from guide_app.library import readability
 from guide_app.library.check import check
+from guide_app.library.flows import flow_plain_text, load_flows
 from guide_app.library.loader import load_library
 from guide_app.library.sections import fold
 
@@ -685,3 +686,11 @@ def test_glossary_card_and_resources_repeat_no_known_wrong_claim(shipped):
         texts.append((lang, " ".join([card.get("title", ""), *card.get("lines", []), card.get("note", "")])))
     assert len(texts) > 50
     assert [(lang, hit) for lang, text in texts for hit in claims_in(text, lang)] == []
+
+
+def test_situation_flows_repeat_no_known_wrong_claim():
+    flows, _ = load_flows(CONTENT / "flows")
+    assert flows
+    texts = [(flow.id, lang, flow_plain_text(flow, lang)) for flow in flows for lang in ("en", "es")]
+    hits = [(flow_id, lang, hit) for flow_id, lang, text in texts for hit in claims_in(text, lang)]
+    assert hits == []
