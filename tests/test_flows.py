@@ -331,8 +331,9 @@ def test_flow_fields_id_and_dates(tmp_path, fixture_library):
     text = replace_once(SAMPLE, "reviewed: 2026-11-01", "reviewed: 2999-01-01")
     path = tmp_path / "flows" / "sample.yaml"
     expect(problems_for(tmp_path, text, fixture_library), path, line_of(text, "reviewed:"), "is in the future")
-    text = replace_once(SAMPLE, "reviewed: 2026-11-01", "reviewed: November 2026")
-    expect(problems_for(tmp_path, text, fixture_library), path, line_of(text, "reviewed:"), "must be an ISO date")
+    for bad in ("November 2026", "20261101", "2026-13-01"):
+        text = replace_once(SAMPLE, "reviewed: 2026-11-01", f"reviewed: {bad}")
+        expect(problems_for(tmp_path, text, fixture_library), path, line_of(text, "reviewed:"), "must be an ISO date")
     text = replace_once(SAMPLE, "topics: [detention]", "topics: [detention, weather]")
     expect(problems_for(tmp_path, text, fixture_library), path, line_of(text, "topics:"), "unknown topic 'weather'")
     text = SAMPLE.replace('summary: {en: "A short test flow.", es: "Un flujo corto de prueba."}\n', "")

@@ -29,6 +29,7 @@ import yaml
 from guide_app.library.model import LANGUAGES, TOPICS, Library, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # fromisoformat alone accepts other forms on newer Pythons
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 MIN_ANSWERS, MAX_ANSWERS = 2, 4
 DEFAULT_ORDER = 100
@@ -410,6 +411,8 @@ class _Reader:
         if at.missing:
             return None
         try:
+            if not ISO_DATE.match(at.text()):
+                raise ValueError(at.text())
             value = dt.date.fromisoformat(at.text())
         except ValueError:
             self.report(at.line, f"'reviewed' must be an ISO date like 2026-11-22, not '{at.text()}'")
