@@ -70,6 +70,7 @@ ENGLISH = [
     ("need a lawyer but can't afford one", ["finding-legal-help"]),
     ("notario fraud", ["finding-legal-help"]),
     ("free immigration lawyer", ["finding-legal-help"]),
+    ("cheap immigration lawyer", ["finding-legal-help"]),
     ("mandamus stop deportation", ["writ-of-mandamus", "stopping-a-deportation"]),
     ("my case is stuck for years", ["writ-of-mandamus"]),
     ("green card application delayed for years", ["writ-of-mandamus"]),
