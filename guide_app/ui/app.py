@@ -64,6 +64,10 @@ def run(args) -> int:
     else:
         _show_sized(window)
     QTimer.singleShot(0, window.start)
+    if getattr(args, "present", None) and not args.smoke_test:
+        from guide_app.ui.presentation import present_when_loaded  # slides for a workshop; quit when they close
+
+        present_when_loaded(app, window, args.present, args.lang)
     if args.smoke_test:
         return _smoke_test(app, window)
     return app.exec()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from guide_app import __version__
 from guide_app.library.model import LANGUAGES
+from guide_app.ui.flow_panel import FlowPanel
 from guide_app.ui.home import TOPIC_BUTTONS, HomePage
 from guide_app.ui.reader import ReaderPage
 from guide_app.ui.results import ResultsPage
@@ -94,11 +95,12 @@ class MainWindow(QMainWindow):
         self.home = HomePage()
         self.results = ResultsPage()
         self.reader = ReaderPage()
+        self.flow_panel = FlowPanel()
         self.status_page = QLabel()
         self.status_page.setObjectName("statusPage")
         self.status_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_page.setWordWrap(True)
-        for page in (self.home, self.results, self.reader, self.status_page):
+        for page in (self.home, self.results, self.reader, self.flow_panel, self.status_page):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
 
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         self.results.suggestion_chosen.connect(self.search_box.setText)
         self.results.topic_chosen.connect(self.show_topic)
         self.results.browse_all.connect(self.show_all)
+        self.results.flow_chosen.connect(self.open_flow)
+        self.flow_panel.open_article.connect(self.open_article)
         self.reader.browser.link_activated.connect(self.follow_link)
 
         self.service = SearchService(load_guide, self)
@@ -212,6 +216,7 @@ class MainWindow(QMainWindow):
         self.act_about = QAction(self, triggered=self.show_about)
         for act in (self.act_howto, self.act_legal, self.act_about):
             self.menu_help.addAction(act)
+        self._build_workshop_actions()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Rights Guide"))
@@ -270,9 +275,11 @@ class MainWindow(QMainWindow):
         if self.in_kiosk:
             self.quick_exit_button.setText(self.tr("Start over"))
             self.quick_exit_button.setToolTip(self.tr("Clear everything on screen and start over"))
+        self._retranslate_workshop()
         self.home.retranslate()
         self.results.retranslate()
         self.reader.retranslate()
+        self.flow_panel.retranslate()
 
     # -- index life ---------------------------------------------------------------------------------
     def start(self) -> None:
@@ -329,7 +336,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Preparing search…"))
 
     def _on_results(self, response) -> None:
-        self.results.show_response(response, self._topic_links())
+        from guide_app.search.flow_match import matching_flows
+
+        flows = []
+        if self.guide is not None:
+            found = matching_flows(
+                self.search_box.text(), self.lang, self.guide.flows.values(), self.guide.library.synonyms
+            )
+            flows = [(flow.id, flow.title[self.lang]) for flow in found]
+        self.results.show_response(response, self._topic_links(), flows)
         place = Place("results", query=self.search_box.text(), lang=self.lang)
         if self.current.kind == "results":
             self.current = place
@@ -366,7 +381,13 @@ class MainWindow(QMainWindow):
         self.show_place(Place("article", article_id, self.lang, anchor))
 
     def open_situation(self, flow_id: str, article_id: str) -> None:
-        self.open_article(article_id)
+        if self.guide is not None and flow_id in self.guide.flows:
+            self.open_flow(flow_id)
+        else:
+            self.open_article(article_id)
+
+    def open_flow(self, flow_id: str) -> None:
+        self.show_place(Place("flow", flow_id, self.lang))
 
     def go_home(self) -> None:
         self.show_place(Place("home"))
@@ -393,6 +414,16 @@ class MainWindow(QMainWindow):
             self.results.list.setFocus()
         elif place.kind == "results":
             self.stack.setCurrentWidget(self.results)
+        elif place.kind == "flow":
+            flow = self.guide.flows.get(place.key)
+            if flow is None:
+                return
+            session = self.flow_panel.session
+            if session is None or session.flow.id != flow.id:
+                self.flow_panel.start(flow, self.lang, library)
+            self.flow_panel.allow_files = not self.in_kiosk
+            self.flow_panel.refresh()
+            self.stack.setCurrentWidget(self.flow_panel)
         else:
             self._show_document(place)
 
@@ -567,6 +598,109 @@ class MainWindow(QMainWindow):
             self._send_query()
         elif place.kind in ("glossary", "resource"):
             self.show_place(Place(place.kind, place.key, lang), False)
+        elif place.kind == "flow":
+            self.flow_panel.set_language(lang)
+
+    # -- workshops: print, PDF, slides, rights card ---------------------------------------------------
+    def _build_workshop_actions(self) -> None:
+        self.act_print = QAction(self, shortcut=QKeySequence.StandardKey.Print, triggered=self.print_article)
+        self.act_save_pdf = QAction(self, triggered=self.save_article_pdf)
+        self.act_present = QAction(self, shortcut=QKeySequence("F5"), triggered=self.present_article)
+        self.act_print_card = QAction(self, triggered=self.print_rights_card)
+        first = self.menu_file.actions()[0] if self.menu_file.actions() else None
+        self.menu_file.insertActions(first, [self.act_print, self.act_save_pdf, self.act_print_card, self.act_present])
+        self.menu_file.insertSeparator(first)
+        bar = self.toolbar
+        before = next((a for a in bar.actions() if bar.widgetForAction(a) is self.language_button), None)
+        bar.insertAction(before, self.act_present)
+        self.stack.currentChanged.connect(self._update_workshop_actions)
+        self.reader.browser.textChanged.connect(self._update_workshop_actions)
+        self.article_shown.connect(self._update_workshop_actions)
+        self._update_workshop_actions()
+
+    def _retranslate_workshop(self) -> None:
+        texts = {
+            self.act_print: (self.tr("&Print…"), self.tr("Print this article (Ctrl+P)")),
+            self.act_save_pdf: (self.tr("Save as &PDF…"), self.tr("Save this article as a PDF file to print or share")),
+            self.act_present: (self.tr("&Present"), self.tr("Show this article as full-screen slides (F5)")),
+            self.act_print_card: (
+                self.tr("Print rights &card…"),
+                self.tr("Print a sheet of wallet cards with your rights in English and Spanish"),
+            ),
+        }
+        for act, (text, tip) in texts.items():
+            act.setText(text)
+            act.setToolTip(tip)
+        self.act_present.setIconText(self.tr("Present"))
+        button = self.toolbar.widgetForAction(self.act_present)
+        if button is not None:
+            button.setAccessibleName(self.tr("Present"))
+
+    def _update_workshop_actions(self, *_args) -> None:
+        has_article = self.current_article() is not None
+        for act in (self.act_print, self.act_save_pdf, self.act_present):
+            act.setEnabled(has_article and not self.in_kiosk)
+        self.act_print_card.setEnabled(not self.in_kiosk)
+
+    def current_article(self):
+        """The article on screen, or None (home, results, glossary, still loading...)."""
+        if self.guide is None or self.current.kind != "article" or self.stack.currentWidget() is not self.reader:
+            return None
+        return self.guide.library.translation(self.current.key, self.current.lang or self.lang)
+
+    def print_article(self) -> None:
+        from guide_app.ui.printing import print_article
+
+        article = self.current_article()
+        if article is not None and not self.in_kiosk:
+            print_article(self, article, self.guide.library)
+
+    def save_article_pdf(self) -> None:
+        from PySide6.QtCore import QStandardPaths
+        from PySide6.QtWidgets import QFileDialog
+
+        from guide_app.ui.printing import export_article_pdf
+
+        article = self.current_article()
+        if article is None or self.in_kiosk:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = article.id if article.lang == "en" else f"{article.id}-{article.lang}"
+        letter, a4 = self.tr("PDF, Letter paper (*.pdf)"), self.tr("PDF, A4 paper (*.pdf)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save as PDF"),
+            f"{folder}/{name}.pdf",
+            f"{letter};;{a4}",
+            letter,
+            QFileDialog.Option.DontUseNativeDialog,  # native dialogs may list the file in "recent files"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            export_article_pdf(article, self.guide.library, path, page_size="a4" if chosen == a4 else "letter")
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Save as PDF"), self.tr("The PDF could not be saved.") + f"\n{error}")
+            return
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000)
+
+    def present_article(self) -> None:
+        from guide_app.ui.presentation import present_article
+
+        article = self.current_article()
+        if article is not None and not self.in_kiosk:
+            present_article(self, article.id, article.lang)
+
+    def print_rights_card(self) -> None:
+        from guide_app.ui.printing import print_card_sheet
+
+        if self.guide is None or not self.guide.library.card or self.in_kiosk:
+            return
+        card = self.guide.library.card
+        lang = self.lang if self.lang != "en" and self.lang in card else next((x for x in card if x != "en"), "en")
+        print_card_sheet(self, card, lang)
 
     # -- other actions --------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -613,6 +747,7 @@ class MainWindow(QMainWindow):
         self.reader.browser.clear()
         self.reader.browser.document().clear()
         self.reader.find_bar.clear()
+        self.flow_panel.clear()
         self.history.clear()
         self.position = -1
         self.current = Place("home")
