@@ -11,25 +11,6 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)]*)\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-
-
-def markdown_to_plain(markdown: str) -> str:
-    """Strip Markdown markup, keeping words, list markers and paragraph breaks."""
-    lines = []
-    for line in markdown.splitlines():
-        if _TABLE_RULE.match(line):
-            continue
-        line = _LINK.sub(r"\1", line)
-        line = _EMPHASIS.sub(r"\2", line)
-        line = _HEADING.sub("", line)
-        line = line.replace("|", " ").rstrip()
-        if line.lstrip().startswith(">"):
-            line = line.lstrip()[1:].lstrip()
-        lines.append(line)
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
-
-
 _LIST_ITEM = re.compile(r"^\s*(\d+[.)]|[-*+])\s+")
 _KEEP_TOGETHER = (("EE. UU.", "EE.\u00a0UU."),)  # never wrap between the two halves
 
@@ -39,6 +20,20 @@ def _inline(line: str) -> str:
     line = _EMPHASIS.sub(r"\2", line)
     line = _HEADING.sub("", line)
     return line.replace("|", " ").rstrip()
+
+
+def markdown_to_plain(markdown: str) -> str:
+    """Strip Markdown markup, keeping words, list markers and the source's line and paragraph breaks."""
+    lines = []
+    for line in markdown.splitlines():
+        if _TABLE_RULE.match(line):
+            continue
+        line = _inline(line)
+        if line.lstrip().startswith(">"):
+            line = line.lstrip()[1:].lstrip()
+        lines.append(line)
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
 def plain_blocks(markdown: str) -> list[str]:
