@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from guide_app import paths
+from guide_app.library.flows import load_flows
 from guide_app.library.loader import fingerprint, load_library
 from guide_app.library.model import Library, Problem
 
@@ -15,6 +16,7 @@ class Guide:
     library: Library
     problems: tuple[Problem, ...]
     folders: list[Path]
+    flows: dict = field(default_factory=dict)  # flow id -> Flow (complete, validated flows only)
 
     @property
     def fingerprint(self) -> str:
@@ -32,4 +34,5 @@ def load_guide(content: Path | None = None, local: list[Path] | None = None) -> 
     builtin = content or paths.content_dir()
     packs = paths.local_pack_dirs() if local is None else local
     result = load_library(builtin, packs)
-    return Guide(result.library, result.problems, [builtin, *packs])
+    flows, flow_problems = load_flows(builtin / "flows") if (builtin / "flows").is_dir() else ([], [])
+    return Guide(result.library, result.problems + tuple(flow_problems), [builtin, *packs], {f.id: f for f in flows})

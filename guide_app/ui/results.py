@@ -17,6 +17,7 @@ class ResultsPage(QWidget):
     suggestion_chosen = Signal(str)
     topic_chosen = Signal(tuple, str)
     browse_all = Signal()
+    flow_chosen = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -52,12 +53,16 @@ class ResultsPage(QWidget):
         self.list.clear()
         self.header.clear()
 
-    def show_response(self, response, topics: list[tuple[tuple, str]]) -> None:
+    def show_response(self, response, topics: list[tuple[tuple, str]], flows=()) -> None:
+        """``flows``: (flow id, title) of guided situations that match the query, offered first."""
         self.topic_links = topics
         self.list.clear()
         results = list(response.results)
         other = list(response.other_lang_results)
         parts = []
+        for flow_id, title in flows:
+            link = f'<a href="flow:{html.escape(flow_id)}">{html.escape(title)}</a>'
+            parts.append(self.tr("Answer a few questions: %1 →").replace("%1", link))
         if response.suggestion:
             link = f'<a href="suggest:{html.escape(response.suggestion)}">{html.escape(response.suggestion)}</a>'
             parts.append(self.tr("Did you mean: %1?").replace("%1", link))
@@ -164,3 +169,5 @@ class ResultsPage(QWidget):
             self.topic_chosen.emit(ids, label)
         elif kind == "browse":
             self.browse_all.emit()
+        elif kind == "flow":
+            self.flow_chosen.emit(value)

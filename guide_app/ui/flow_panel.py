@@ -1,0 +1,246 @@
+"""The "What is happening?" panel: one plain question at a time, big answer buttons, clear steps at the end.
+
+Everything about the walk lives in a :class:`FlowSession` in memory; nothing about the answers is kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPdfWriter, QShortcut, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide_app.library.flows import FlowSession
+from guide_app.render.flow_html import outcome_html
+
+
+def checklist_document(session: FlowSession, library) -> QTextDocument:
+    doc = QTextDocument()
+    doc.setDefaultStyleSheet(
+        "body { color: black; } h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 10px; }"
+        " table.note { border: 1px solid black; } p.reviewed { font-size: 9pt; }"
+    )
+    flow, outcome = session.flow, session.outcome
+    doc.setHtml(outcome_html(flow, outcome, session.lang, library, session.answered(), for_print=True))
+    return doc
+
+
+def export_checklist_pdf(session: FlowSession, library, path: Path, page_size: str = "letter") -> None:
+    """One-page (it shrinks to fit) black-and-white checklist of the outcome."""
+    writer = QPdfWriter(str(path))
+    size = QPageSize(QPageSize.PageSizeId.A4 if page_size == "a4" else QPageSize.PageSizeId.Letter)
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(18, 18, 18, 18)))
+    writer.setTitle(session.flow.title[session.lang])
+    writer.setCreator("Rights Guide")
+    print_document(checklist_document(session, library), writer)
+
+
+def print_document(doc: QTextDocument, device) -> None:
+    """Paint ``doc`` on one page of ``device``, scaled down if it is too long for the page."""
+    from PySide6.QtGui import QPainter
+
+    rect = device.pageLayout().paintRectPixels(device.resolution())
+    doc.documentLayout().setPaintDevice(device)
+    doc.setTextWidth(rect.width())
+    height = doc.size().height()
+    scale = min(1.0, rect.height() / height) if height else 1.0
+    if scale < 1.0:
+        doc.setTextWidth(rect.width() / scale)
+    painter = QPainter(device)
+    painter.scale(scale, scale)
+    doc.drawContents(painter)
+    painter.end()
+
+
+class FlowPanel(QWidget):
+    open_article = Signal(str)
+    open_card = Signal()
+    closed = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("flowPanel")
+        self.session: FlowSession | None = None
+        self.library = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 20, 32, 20)
+        layout.setSpacing(12)
+        self.title = QLabel()
+        self.title.setObjectName("homeHeading")
+        self.title.setWordWrap(True)
+        self.progress_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.question = QLabel()
+        self.question.setObjectName("flowQuestion")
+        self.question.setWordWrap(True)
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        self.answers_box = QVBoxLayout()
+        self.answers_box.setSpacing(10)
+        self.outcome = QTextBrowser()
+        self.outcome.setObjectName("flowOutcome")
+        self.outcome.setOpenLinks(False)
+        self.outcome.anchorClicked.connect(self._link)
+        nav = QHBoxLayout()
+        self.back_button = QPushButton()
+        self.restart_button = QPushButton()
+        self.print_button = QPushButton()
+        self.pdf_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        self.restart_button.clicked.connect(self.restart)
+        self.print_button.clicked.connect(self.print_checklist)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        for button in (self.back_button, self.restart_button):
+            nav.addWidget(button)
+        nav.addStretch(1)
+        for button in (self.print_button, self.pdf_button):
+            nav.addWidget(button)
+        for w in (self.title, self.progress_label, self.progress, self.question, self.help):
+            layout.addWidget(w)
+        layout.addLayout(self.answers_box)
+        layout.addWidget(self.outcome, 1)
+        layout.addStretch(0)
+        layout.addLayout(nav)
+        self.answer_buttons: list[QPushButton] = []
+        for n in range(1, 5):
+            QShortcut(QKeySequence(str(n)), self, lambda n=n: self.choose(n - 1))
+        QShortcut(QKeySequence(Qt.Key.Key_Backspace), self, self.back)
+        self.allow_files = True
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("Back"))
+        self.back_button.setAccessibleName(self.tr("Previous question"))
+        self.restart_button.setText(self.tr("Start over"))
+        self.restart_button.setAccessibleName(self.tr("Start over"))
+        self.print_button.setText(self.tr("Print checklist…"))
+        self.print_button.setAccessibleName(self.tr("Print checklist"))
+        self.pdf_button.setText(self.tr("Save checklist as PDF…"))
+        self.pdf_button.setAccessibleName(self.tr("Save checklist as PDF"))
+        self.outcome.setAccessibleName(self.tr("What to do"))
+        self.progress.setAccessibleName(self.tr("Progress"))
+
+    # -- driving the walk -----------------------------------------------------------------------------
+    def start(self, flow, lang: str, library) -> None:
+        self.library = library
+        self.session = FlowSession(flow, lang)
+        self.refresh()
+
+    def set_language(self, lang: str) -> None:
+        if self.session is not None:
+            self.session.lang = lang
+            self.refresh()
+
+    def choose(self, index: int) -> None:
+        if self.session is None or self.session.finished or index >= len(self.session.answer_labels):
+            return
+        self.session.answer(index)
+        self.refresh()
+
+    def back(self) -> None:
+        if self.session is not None and self.session.can_go_back:
+            self.session.back()
+            self.refresh()
+
+    def restart(self) -> None:
+        if self.session is not None:
+            self.session.restart()
+            self.refresh()
+
+    def clear(self) -> None:
+        """Forget the walk entirely (quick exit, clear session)."""
+        self.session = None
+        self.outcome.clear()
+        self.question.clear()
+        self.help.clear()
+        self.title.clear()
+        self._set_answers([])
+
+    def refresh(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        lang = s.lang
+        self.title.setText(s.flow.title[lang])
+        self.progress_label.setText(s.progress_text())
+        self.progress.setValue(int(s.progress * 100))
+        finished = s.finished
+        self.question.setVisible(not finished)
+        self.help.setVisible(not finished and bool(s.help_text))
+        self.outcome.setVisible(finished)
+        self.print_button.setVisible(finished)
+        self.pdf_button.setVisible(finished and self.allow_files)
+        self.back_button.setEnabled(s.can_go_back)
+        if finished:
+            self._set_answers([])
+            self.outcome.setHtml(outcome_html(s.flow, s.outcome, lang, self.library))
+            self.outcome.setFocus()
+        else:
+            self.question.setText(s.question_text)
+            self.help.setText(s.help_text)
+            self._set_answers(s.answer_labels)
+
+    def _set_answers(self, labels: list[str]) -> None:
+        for button in self.answer_buttons:
+            self.answers_box.removeWidget(button)
+            button.deleteLater()
+        self.answer_buttons = []
+        for n, label in enumerate(labels):
+            button = QPushButton(f"{n + 1}.  {label}")
+            button.setObjectName("situationButton")
+            button.setMinimumHeight(56)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setAccessibleName(label)
+            button.clicked.connect(lambda _=False, n=n: self.choose(n))
+            self.answers_box.addWidget(button)
+            self.answer_buttons.append(button)
+        if self.answer_buttons:
+            self.answer_buttons[0].setFocus()
+
+    def _link(self, url) -> None:
+        href = url.toString()
+        if href.startswith("article:"):
+            self.open_article.emit(href[len("article:") :])
+        elif href.startswith("card:"):
+            self.open_card.emit()
+
+    # -- paper --------------------------------------------------------------------------------------
+    def print_checklist(self) -> None:
+        if self.session is None or not self.session.finished:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if not self.allow_files:
+            dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            print_document(checklist_document(self.session, self.library), printer)
+
+    def save_pdf(self) -> None:
+        if self.session is None or not self.session.finished or not self.allow_files:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save checklist as PDF"),
+            f"{self.session.flow.id}-checklist.pdf",
+            self.tr("PDF files (*.pdf)"),
+            options=QFileDialog.Option.DontUseNativeDialog,
+        )
+        if path:
+            export_checklist_pdf(self.session, self.library, Path(path))

@@ -1,0 +1,78 @@
+"""The "What is happening?" panel: reached from home and from search, walked by keyboard, printed."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+
+@pytest.fixture
+def window(qtbot):
+    from guide_app.guide import load_guide
+    from guide_app.ui.main_window import MainWindow
+    from guide_app.ui.preferences import Preferences
+
+    win = MainWindow(lambda: load_guide(None, []), Preferences(), "en")
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.index_ready, timeout=60_000):
+        win.start()
+    yield win
+    win.close()
+
+
+def test_home_situation_opens_the_flow_and_keys_walk_it(qtbot, window):
+    window.home.situation_buttons[1].click()  # "ICE is at my door"
+    panel = window.flow_panel
+    assert window.stack.currentWidget() is panel
+    assert panel.session.flow.id == "someone-at-my-door"
+    assert "Step 1 of about" in panel.progress_label.text()
+    steps = 0
+    while not panel.session.finished:
+        qtbot.keyClick(panel, Qt.Key.Key_1)
+        steps += 1
+        assert steps < 10
+    assert panel.outcome.isVisible() and panel.outcome.toPlainText()
+    assert "not legal advice" in panel.outcome.toPlainText()
+    qtbot.keyClick(panel, Qt.Key.Key_Backspace)
+    assert not panel.session.finished
+    panel.restart_button.click()
+    assert panel.session.step_number == 1
+
+
+def test_outcome_prints_to_a_one_page_pdf_checklist(qtbot, window, tmp_path):
+    from guide_app.ui.flow_panel import export_checklist_pdf
+
+    window.open_flow("loved-one-taken-by-ice")
+    panel = window.flow_panel
+    while not panel.session.finished:
+        panel.choose(0)
+    out = tmp_path / "checklist.pdf"
+    export_checklist_pdf(panel.session, window.guide.library, out)
+    pdf = PdfReader(str(out))
+    assert len(pdf.pages) == 1
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert panel.session.outcome.title["en"].split()[0] in text
+    assert "Do now" in text and "not legal advice" in text
+
+
+def test_search_offers_the_flow_beside_the_articles(qtbot, window):
+    with qtbot.waitSignal(window.service.results, timeout=10_000):
+        qtbot.keyClicks(window.search_box, "ICE at my door")
+    assert "flow:someone-at-my-door" in window.results.header.text()
+    window.results.header.linkActivated.emit("flow:someone-at-my-door")
+    assert window.stack.currentWidget() is window.flow_panel
+
+
+def test_language_switch_keeps_the_place_and_quick_exit_forgets_answers(qtbot, window):
+    window.open_flow("police-stopped-me")
+    window.flow_panel.choose(0)
+    step = window.flow_panel.session.step_number
+    window.set_language("es")
+    assert window.flow_panel.session.step_number == step
+    assert "Paso" in window.flow_panel.progress_label.text()
+    window.kiosk = None
+    window.clear_session()
+    assert window.flow_panel.session is None
+    assert window.flow_panel.answer_buttons == []
