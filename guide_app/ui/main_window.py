@@ -621,10 +621,10 @@ class MainWindow(QMainWindow):
     def _retranslate_workshop(self) -> None:
         texts = {
             self.act_print: (self.tr("&Print…"), self.tr("Print this article (Ctrl+P)")),
-            self.act_save_pdf: (self.tr("Save as &PDF…"), self.tr("Save this article as a PDF file to print or share")),
-            self.act_present: (self.tr("&Present"), self.tr("Show this article as full-screen slides (F5)")),
+            self.act_save_pdf: (self.tr("Save as P&DF…"), self.tr("Save this article as a PDF file to print or share")),
+            self.act_present: (self.tr("Pre&sent"), self.tr("Show this article as full-screen slides (F5)")),
             self.act_print_card: (
-                self.tr("Print rights &card…"),
+                self.tr("Print rights c&ard…"),
                 self.tr("Print a sheet of wallet cards with your rights in English and Spanish"),
             ),
         }
