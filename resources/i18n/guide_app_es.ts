@@ -60,6 +60,49 @@
     </message>
 </context>
 <context>
+    <name>FlowPanel</name>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation>Pregunta anterior</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Print checklist…</source>
+        <translation>Imprimir la lista…</translation>
+    </message>
+    <message>
+        <source>Print checklist</source>
+        <translation>Imprimir la lista</translation>
+    </message>
+    <message>
+        <source>Save checklist as PDF…</source>
+        <translation>Guardar la lista como PDF…</translation>
+    </message>
+    <message>
+        <source>Save checklist as PDF</source>
+        <translation>Guardar la lista como PDF</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avance</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>Know your rights</source>
@@ -400,6 +443,62 @@
         <translation>Este enlace lleva a un sitio web. Necesita internet y se abre en su navegador web, fuera de esta guía.</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print this article (Ctrl+P)</source>
+        <translation>Imprimir este artículo (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Pre&amp;sent</source>
+        <translation>&amp;Presentar</translation>
+    </message>
+    <message>
+        <source>Print rights c&amp;ard…</source>
+        <translation>Imprimir &amp;tarjeta de derechos…</translation>
+    </message>
+    <message>
+        <source>Save this article as a PDF file to print or share</source>
+        <translation>Guardar este artículo como archivo PDF para imprimirlo o compartirlo</translation>
+    </message>
+    <message>
+        <source>Show this article as full-screen slides (F5)</source>
+        <translation>Mostrar este artículo como diapositivas en pantalla completa (F5)</translation>
+    </message>
+    <message>
+        <source>Print a sheet of wallet cards with your rights in English and Spanish</source>
+        <translation>Imprimir una hoja de tarjetas de bolsillo con sus derechos en inglés y español</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presentar</translation>
+    </message>
+    <message>
+        <source>PDF, Letter paper (*.pdf)</source>
+        <translation>PDF, papel carta (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, A4 paper (*.pdf)</source>
+        <translation>PDF, papel A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved.</source>
+        <translation>No se pudo guardar el PDF.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
+    </message>
+    <message>
         <source>How to use this guide</source>
         <translation>Cómo usar esta guía</translation>
     </message>
@@ -437,6 +536,13 @@ Esta es información general, no es asesoría legal.</translation>
     </message>
 </context>
 <context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Rights Guide — slides</source>
+        <translation>Guía de derechos — diapositivas</translation>
+    </message>
+</context>
+<context>
     <name>ReaderPage</name>
     <message>
         <source>Article</source>
@@ -460,6 +566,10 @@ Esta es información general, no es asesoría legal.</translation>
     <message>
         <source>Search status</source>
         <translation>Estado de la búsqueda</translation>
+    </message>
+    <message>
+        <source>Answer a few questions: %1 →</source>
+        <translation>Conteste unas preguntas: %1 →</translation>
     </message>
     <message>
         <source>Did you mean: %1?</source>
