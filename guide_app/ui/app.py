@@ -55,7 +55,7 @@ def run(args) -> int:
         idle.reset.connect(window.quick_exit)
         app.installEventFilter(idle)
         window.idle_watcher = idle
-    style.apply_theme(app, prefs.theme, window.reader.browser)
+    style.apply_theme(app, prefs.theme, window.reader.browser, window.flow_panel.outcome)
     window.theme_actions[prefs.theme].setChecked(True)
     if os.environ.get("GUIDE_APP_TIMING"):
         _report_first_paint(window)

@@ -568,11 +568,12 @@ class MainWindow(QMainWindow):
         from guide_app.ui import style
 
         self.prefs.theme = theme
-        style.apply_theme(QApplication.instance(), self.prefs.theme, self.reader.browser)
+        style.apply_theme(QApplication.instance(), self.prefs.theme, self.reader.browser, self.flow_panel.outcome)
         for name, act in self.theme_actions.items():
             act.setChecked(name == self.prefs.theme)
         if self.current.kind in ("article", "glossary", "resource"):
             self.show_place(self.current, record=False)
+        self.flow_panel.refresh()
 
     def toggle_language(self) -> None:
         self.set_language("es" if self.lang == "en" else "en")

@@ -16,10 +16,12 @@ def _read(name: str) -> str:
         return ""
 
 
-def apply_theme(app, theme: str, browser=None) -> None:
+def apply_theme(app, theme: str, *browsers) -> None:
+    """Widget colours for the whole app, and the matching document style for each text browser."""
     app.setStyleSheet(_read("common.qss") + "\n" + _read(f"{theme}.qss"))
-    if browser is not None:
-        browser.document().setDefaultStyleSheet(_read(f"{theme}.css"))
+    css = _read(f"{theme}.css")
+    for browser in browsers:
+        browser.document().setDefaultStyleSheet(css)
 
 
 def apply_font(app, zoom: int) -> None:
