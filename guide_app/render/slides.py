@@ -75,7 +75,7 @@ class Budget:
 
     lines: int = 10  # estimated lines of key points under a one-line heading
     chars_per_line: int = 60
-    heading_chars_per_line: int = 38
+    heading_chars_per_line: int = 40
     heading_line: float = 1.3  # body lines that each further line of heading takes away
     points: int = 5  # at most this many bullets on one slide
     gap: float = 0.5  # the space between two bullets, in lines

@@ -273,12 +273,13 @@ def paint_slide(painter: QPainter, slide: Slide, layout: SlideLayout) -> None:
 # Screens
 
 
-def choose_screen(main_window: QWidget | None = None):
-    """The projector: with two or more screens, one that is neither the main window's nor the primary."""
-    screens = QGuiApplication.screens()
-    primary = QGuiApplication.primaryScreen()
+def choose_screen(main_window: QWidget | None = None, screens=None, primary=None):
+    """The projector: with two or more screens, one that shows neither the main window nor is the primary
+    (else any other than the main window's). ``screens`` and ``primary`` default to the real ones."""
+    screens = list(QGuiApplication.screens() if screens is None else screens)
+    primary = QGuiApplication.primaryScreen() if primary is None else primary
     if len(screens) < 2:
-        return primary
+        return screens[0] if screens else primary
     busy = main_window.screen() if main_window is not None else primary
     for screen in screens:
         if screen != busy and screen != primary:
@@ -341,7 +342,8 @@ class PresentationWindow(QWidget):
             if handle is not None:
                 handle.setScreen(screen)
         self.showFullScreen()
-        self.raise_()
+        if QGuiApplication.platformName() != "offscreen":  # that plugin warns it cannot raise windows
+            self.raise_()
         self.activateWindow()
         self.setFocus()
         self.setCursor(Qt.CursorShape.BlankCursor)

@@ -15,6 +15,7 @@ screen (``QT_QPA_PLATFORM=offscreen``), for example from ``guide-app export`` an
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,9 @@ p.stale { font-weight: bold; }
 """
 
 
+_EMPTY_ANCHOR = re.compile(r'<a name="[^"]*"></a>')
+
+
 def _layout_document() -> QTextDocument:
     """An empty document that lays text out at LAYOUT_DPI whatever screen (or none) there is."""
     device = QImage(1, 1, QImage.Format.Format_RGB32)
@@ -174,7 +178,8 @@ def article_document(article: Article, library: Library | None, labels: dict[str
     font.setPointSizeF(10.5)
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(PRINT_CSS)
-    doc.setHtml(article_html(article, library, labels, for_print=True))
+    markup = article_html(article, library, labels, for_print=True)
+    doc.setHtml(_EMPTY_ANCHOR.sub("", markup))  # on paper, anchors only split words in the PDF's text
     cursor = QTextCursor(doc)
     cursor.select(QTextCursor.SelectionType.Document)
     spacing = QTextBlockFormat()
