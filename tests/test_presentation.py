@@ -171,3 +171,22 @@ def test_main_window_presents_the_open_article(qtbot):
     window.go_home()
     assert not window.act_present.isEnabled()
     window.close()
+
+
+def test_presenter_view_follows_and_drives_the_slides(qtbot, deck):
+    from guide_app.ui.presentation import PresentationWindow
+
+    show = PresentationWindow(deck)
+    qtbot.addWidget(show)
+    show.present(presenter=True)
+    view = show.presenter
+    assert view is not None and view.isVisible()
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # keys on the laptop move the projector's slides
+    assert show.index == 1
+    qtbot.keyClick(view, Qt.Key.Key_B)
+    assert show.black
+    image = view.grab().toImage()
+    assert not image.isNull()
+    with qtbot.waitSignal(show.closed):
+        view.close()  # closing the presenter view ends the presentation
+    assert not show.isVisible() and show.presenter is None

@@ -18,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -83,6 +83,15 @@ def _document(markup: str, font: QFont, width: float, line_height: int = 118, al
     cursor.mergeBlockFormat(block)
     doc.setTextWidth(max(1.0, width))
     return doc
+
+
+def _fitted_font(family: str, text: str, width: float, px: float, bold: bool = False) -> QFont:
+    """``px`` type, or smaller until ``text`` fits ``width`` on one line."""
+    font = _font(family, px, bold)
+    while px > 8 and QFontMetricsF(font).horizontalAdvance(text) > width:
+        px *= 0.92
+        font = _font(family, px, bold)
+    return font
 
 
 def _font(family: str, px: float, bold: bool = False) -> QFont:
@@ -298,6 +307,7 @@ class PresentationWindow(QWidget):
     """Shows a deck full screen. ``slide_changed(index)`` after every move; ``closed`` when it leaves."""
 
     slide_changed = Signal(int)
+    black_changed = Signal(bool)
     closed = Signal()
 
     NEXT_KEYS = (
@@ -324,6 +334,7 @@ class PresentationWindow(QWidget):
         self.slides = list(slides)
         self.index = max(0, min(start, len(self.slides) - 1))
         self.black = False
+        self.presenter: PresenterView | None = None
         self._layouts: dict[tuple[int, int, int], SlideLayout] = {}
         self.family = QGuiApplication.font().family()
         self.setWindowTitle(self.tr("Rights Guide — slides"))
@@ -332,9 +343,19 @@ class PresentationWindow(QWidget):
         self._update_accessible()
 
     # -- showing ----------------------------------------------------------------------------------------
-    def present(self, main_window: QWidget | None = None) -> None:
-        """Open full screen on the projector (see :func:`choose_screen`)."""
+    def present(self, main_window: QWidget | None = None, presenter: bool | None = None) -> None:
+        """Open full screen on the projector (see :func:`choose_screen`). With two screens (or when
+        ``presenter`` is True), a presenter view opens on the other one: this slide, the next, a timer."""
         screen = choose_screen(main_window)
+        if presenter is None:
+            presenter = len(QGuiApplication.screens()) > 1
+        if presenter and self.presenter is None:
+            self.presenter = PresenterView(self)
+            other = main_window.screen() if main_window is not None else QGuiApplication.primaryScreen()
+            if other is not None and other != screen:
+                self.presenter.setGeometry(other.availableGeometry())
+            self.presenter.show()
+            self.presenter.showMaximized()
         if screen is not None:
             self.setGeometry(screen.geometry())
             self.create()
@@ -365,7 +386,8 @@ class PresentationWindow(QWidget):
     # -- moving -----------------------------------------------------------------------------------------
     def go_to(self, index: int) -> None:
         index = max(0, min(index, len(self.slides) - 1))
-        self.black = False
+        if self.black:
+            self.toggle_black()
         if index != self.index:
             self.index = index
             self._update_accessible()
@@ -380,6 +402,7 @@ class PresentationWindow(QWidget):
 
     def toggle_black(self) -> None:
         self.black = not self.black
+        self.black_changed.emit(self.black)
         self.update()
 
     def keyPressEvent(self, event):  # noqa: N802 - Qt override
@@ -421,6 +444,9 @@ class PresentationWindow(QWidget):
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         super().closeEvent(event)
+        if self.presenter is not None:
+            presenter, self.presenter = self.presenter, None
+            presenter.close()
         self.closed.emit()
 
     def resizeEvent(self, event):  # noqa: N802 - Qt override
@@ -440,6 +466,98 @@ class PresentationWindow(QWidget):
         slide = self.slide
         self.setAccessibleName(f"{slide.title} ({slide.counter})" if slide.counter else slide.title)
         self.setAccessibleDescription(slide.text)
+
+
+class PresenterView(QWidget):
+    """For the person presenting, on the laptop screen: this slide, the next one, notes, the time.
+
+    Its keys drive the slides the same way; closing either window ends the presentation.
+    """
+
+    def __init__(self, show: PresentationWindow) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("presenterView")
+        self.show_window = show
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setWindowTitle(self.tr("Rights Guide — presenter view"))
+        self.started = QElapsedTimer()
+        self.started.start()
+        self._clock = QTimer(self, interval=1000)
+        self._clock.timeout.connect(self.update)
+        self._clock.start()
+        show.slide_changed.connect(lambda _index: self.update())
+        show.black_changed.connect(lambda _black: self.update())
+
+    def keyPressEvent(self, event):  # noqa: N802 - Qt override
+        self.show_window.keyPressEvent(event)
+
+    def closeEvent(self, event):  # noqa: N802 - Qt override
+        self._clock.stop()
+        super().closeEvent(event)
+        if self.show_window.presenter is self:
+            self.show_window.close()
+
+    def paintEvent(self, event):  # noqa: N802 - Qt override
+        pal = PALETTE
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        painter.fillRect(self.rect(), QColor("#1c2024"))
+        show = self.show_window
+        margin = max(12, round(min(w, h) * 0.025))
+        big_w = (w - 3 * margin) * 0.62
+        small_w = w - 3 * margin - big_w
+        label_font = _font(show.family, max(12, margin * 0.9))
+        painter.setFont(label_font)
+        line = QFontMetricsF(label_font).height()
+        painter.setPen(QColor(pal.dark_muted))
+        painter.drawText(QRectF(margin, margin, big_w, line), self.tr("Now"))
+        painter.drawText(QRectF(2 * margin + big_w, margin, small_w, line), self.tr("Next"))
+        top = margin + line * 1.3
+        self._thumbnail(painter, show.index, QRectF(margin, top, big_w, big_w * 9 / 16), black=show.black)
+        if show.index + 1 < len(show.slides):
+            self._thumbnail(painter, show.index + 1, QRectF(2 * margin + big_w, top, small_w, small_w * 9 / 16))
+        else:
+            painter.drawText(QRectF(2 * margin + big_w, top, small_w, line * 2), self.tr("End of the slides"))
+        # under the next slide: the time and where we are; under this slide: notes and the keys
+        right = QRectF(2 * margin + big_w, top + small_w * 9 / 16 + margin, small_w, 0)
+        seconds = self.started.elapsed() // 1000
+        clock = f"{seconds // 60:02d}:{seconds % 60:02d}"
+        big = _fitted_font(show.family, clock, right.width(), margin * 3, bold=True)
+        painter.setFont(big)
+        painter.setPen(QColor("#ffffff"))
+        big_line = QFontMetricsF(big).height()
+        painter.drawText(QRectF(right.left(), right.top(), right.width(), big_line), clock)
+        counter = self.tr("Slide %1 of %2").replace("%1", str(show.index + 1)).replace("%2", str(len(show.slides)))
+        medium = _fitted_font(show.family, counter, right.width(), margin * 1.4)
+        painter.setFont(medium)
+        painter.setPen(QColor(pal.dark_subtext))
+        painter.drawText(QRectF(right.left(), right.top() + big_line, right.width(), big_line), counter)
+        painter.setFont(label_font)
+        notes = show.slide.notes or ""
+        if show.black:
+            notes = self.tr("The screen is black. Press B to show the slide again.") + ("\n\n" + notes if notes else "")
+        below = top + big_w * 9 / 16 + margin
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        painter.drawText(QRectF(margin, below, big_w, h - below - line * 2 - margin), flags, notes)
+        keys = self.tr("Right, Space: next · Left: back · Home / End · B: black screen · Esc: end")
+        painter.setPen(QColor(pal.dark_muted))
+        painter.drawText(QRectF(margin, h - margin - line * 2, w - 2 * margin, line * 2), flags, keys)
+        painter.end()
+
+    def _thumbnail(self, painter: QPainter, index: int, rect: QRectF, black: bool = False) -> None:
+        size = QSize(1600, 900)
+        layout = self.show_window.layout_for(index, size)
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.scale(rect.width() / size.width(), rect.height() / size.height())
+        if black:
+            painter.fillRect(0, 0, size.width(), size.height(), QColor("black"))
+        else:
+            paint_slide(painter, self.show_window.slides[index], layout)
+        painter.restore()
+        painter.setPen(QColor("#5f6b76"))
+        painter.drawRect(rect)
 
 
 def render_slide_image(slide: Slide, size: QSize):

@@ -543,6 +543,37 @@ Esta es información general, no es asesoría legal.</translation>
     </message>
 </context>
 <context>
+    <name>PresenterView</name>
+    <message>
+        <source>Rights Guide — presenter view</source>
+        <translation>Guía de derechos — vista del presentador</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Ahora</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>End of the slides</source>
+        <translation>Fin de las diapositivas</translation>
+    </message>
+    <message>
+        <source>Slide %1 of %2</source>
+        <translation>Diapositiva %1 de %2</translation>
+    </message>
+    <message>
+        <source>The screen is black. Press B to show the slide again.</source>
+        <translation>La pantalla está en negro. Presione B para volver a mostrar la diapositiva.</translation>
+    </message>
+    <message>
+        <source>Right, Space: next · Left: back · Home / End · B: black screen · Esc: end</source>
+        <translation>Flecha derecha, Espacio: siguiente · Flecha izquierda: atrás · Inicio / Fin · B: pantalla negra · Esc: terminar</translation>
+    </message>
+</context>
+<context>
     <name>ReaderPage</name>
     <message>
         <source>Article</source>
