@@ -186,3 +186,55 @@ def test_cli_export_and_card(tmp_path):
 
     missing = run_cli("export", "no-such-article", "--pdf", str(tmp_path / "x.pdf"))
     assert missing.returncode == 1 and "No article" in missing.stderr
+
+
+def printer_to_file(monkeypatch, path):
+    """Make the print dialog say yes, with the printer writing a PDF file."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    def accept(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(path))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+
+
+def test_print_dialog_prints_the_article_and_the_card_sheet(qapp, library, tmp_path, monkeypatch):
+    from guide_app.ui.printing import print_article, print_card_sheet
+
+    printer_to_file(monkeypatch, tmp_path / "printed.pdf")
+    assert print_article(None, library.article("habeas-corpus", "en"), library)
+    text = " ".join(pdf_pages(tmp_path / "printed.pdf"))
+    assert "Habeas corpus: asking a judge about a detention" in text and "Page 1 of" in text
+
+    printer_to_file(monkeypatch, tmp_path / "cards.pdf")
+    assert print_card_sheet(None, library.card, "es")
+    assert "Conozca sus derechos" in pdf_pages(tmp_path / "cards.pdf")[0]
+
+
+def test_save_as_pdf_from_the_window(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from guide_app.guide import load_guide
+    from guide_app.ui.main_window import MainWindow
+    from guide_app.ui.preferences import Preferences
+
+    window = MainWindow(lambda: load_guide(FIXTURE_CONTENT, []), Preferences(), "es")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.service.loaded, timeout=30_000):
+        window.start()
+    window.open_article("habeas-corpus")
+    asked = {}
+
+    def save_dialog(parent, title, default, filters, selected, options):
+        asked.update(default=default, filters=filters)
+        return str(tmp_path / "mine"), filters.split(";;")[1]  # the A4 choice, no extension typed
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    window.act_save_pdf.trigger()
+    assert asked["default"].endswith("/habeas-corpus-es.pdf")
+    assert page_size(tmp_path / "mine.pdf") == A4
+    assert "En resumen" in pdf_pages(tmp_path / "mine.pdf")[0]
+    window.close()
