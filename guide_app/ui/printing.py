@@ -192,7 +192,7 @@ def _keep_headings_with_text(doc: QTextDocument, page_height: float) -> None:
     """Move a heading that would end a page, with less than two lines of its text under it, to the next page."""
     layout = doc.documentLayout()
     metrics = QFontMetricsF(doc.defaultFont(), layout.paintDevice())
-    two_lines = metrics.lineSpacing() * 2.5
+    two_lines = metrics.lineSpacing() * 3.2  # two lines at 118 % line height, plus the heading's bottom margin
     block = doc.begin()
     while block.isValid():
         if block.blockFormat().headingLevel() >= 2:
