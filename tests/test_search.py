@@ -355,3 +355,10 @@ hostile_text = st.one_of(
 )
 def test_hostile_query_fuzzing(fixture_engine, text, lang, as_you_type, limit):
     check_search(fixture_engine, text, lang, as_you_type, limit)
+
+
+def test_detainer_is_not_stemmed_into_detained():
+    from guide_app.search.analysis import stem
+
+    assert stem("detainer", "en") == stem("detainers", "en") == "detainer"
+    assert stem("detained", "en") != stem("detainer", "en")

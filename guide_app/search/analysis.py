@@ -59,6 +59,13 @@ class _StemFilter(Filter):
 _STEM_CACHE: dict[tuple[str, str], str] = {}
 
 
+# Legal words the stemmer would merge with everyday ones ("detainer" is not "detained").
+_KEEP = {
+    "en": {"detainer": "detainer", "detainers": "detainer"},
+    "es": {},
+}
+
+
 def stem_folded(word: str, lang: str) -> str:
     """Stem an already folded word (see the module notes for the Spanish accent round trip)."""
     key = (lang, word)
@@ -66,6 +73,8 @@ def stem_folded(word: str, lang: str) -> str:
     if found is None:
         if len(word) <= 2:
             found = word
+        elif word in _KEEP.get(lang, {}):
+            found = _KEEP[lang][word]
         else:
             source = word
             if lang == "es":
