@@ -16,6 +16,10 @@ def run(args) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from guide_app.ui.pyside_workaround import protect_none
+
+    protect_none()  # only acts on the PySide6 build that leaks references to None (see pyproject.toml)
+
     from guide_app import APP_NAME, kiosk
     from guide_app.guide import load_guide
     from guide_app.ui import safety, style
