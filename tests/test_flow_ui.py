@@ -76,3 +76,17 @@ def test_language_switch_keeps_the_place_and_quick_exit_forgets_answers(qtbot, w
     window.clear_session()
     assert window.flow_panel.session is None
     assert window.flow_panel.answer_buttons == []
+
+
+def test_outcome_can_be_presented_full_screen(qtbot, window):
+    window.open_flow("someone-at-my-door")
+    panel = window.flow_panel
+    while not panel.session.finished:
+        panel.choose(0)
+    assert panel.present_button.isVisibleTo(panel)
+    panel.present_button.click()
+    shown = window._presentation
+    assert shown.isVisible() and len(shown.slides) >= 2
+    assert panel.session.outcome.title["en"] in shown.slides[0].title
+    qtbot.keyClick(shown, Qt.Key.Key_Escape)
+    assert not shown.isVisible()

@@ -65,6 +65,7 @@ def print_document(doc: QTextDocument, device) -> None:
 class FlowPanel(QWidget):
     open_article = Signal(str)
     open_card = Signal()
+    present = Signal(list)  # slides of the outcome, for a workshop projector
     closed = Signal()
 
     def __init__(self, parent=None) -> None:
@@ -99,6 +100,8 @@ class FlowPanel(QWidget):
         self.restart_button = QPushButton()
         self.print_button = QPushButton()
         self.pdf_button = QPushButton()
+        self.present_button = QPushButton()
+        self.present_button.clicked.connect(self._present)
         self.back_button.clicked.connect(self.back)
         self.restart_button.clicked.connect(self.restart)
         self.print_button.clicked.connect(self.print_checklist)
@@ -106,7 +109,7 @@ class FlowPanel(QWidget):
         for button in (self.back_button, self.restart_button):
             nav.addWidget(button)
         nav.addStretch(1)
-        for button in (self.print_button, self.pdf_button):
+        for button in (self.present_button, self.print_button, self.pdf_button):
             nav.addWidget(button)
         for w in (self.title, self.progress_label, self.progress, self.question, self.help):
             layout.addWidget(w)
@@ -130,6 +133,8 @@ class FlowPanel(QWidget):
         self.print_button.setAccessibleName(self.tr("Print checklist"))
         self.pdf_button.setText(self.tr("Save checklist as PDF…"))
         self.pdf_button.setAccessibleName(self.tr("Save checklist as PDF"))
+        self.present_button.setText(self.tr("Present"))
+        self.present_button.setAccessibleName(self.tr("Present these steps full screen"))
         self.outcome.setAccessibleName(self.tr("What to do"))
         self.progress.setAccessibleName(self.tr("Progress"))
 
@@ -182,6 +187,7 @@ class FlowPanel(QWidget):
         self.help.setVisible(not finished and bool(s.help_text))
         self.outcome.setVisible(finished)
         self.print_button.setVisible(finished)
+        self.present_button.setVisible(finished and self.allow_files)
         self.pdf_button.setVisible(finished and self.allow_files)
         self.back_button.setEnabled(s.can_go_back)
         if finished:
@@ -216,6 +222,12 @@ class FlowPanel(QWidget):
             self.open_article.emit(href[len("article:") :])
         elif href.startswith("card:"):
             self.open_card.emit()
+
+    def _present(self) -> None:
+        if self.session is not None and self.session.finished:
+            from guide_app.render.slides import flow_outcome_slides
+
+            self.present.emit(flow_outcome_slides(self.session.flow, self.session.outcome, self.session.lang))
 
     # -- paper --------------------------------------------------------------------------------------
     def print_checklist(self) -> None:

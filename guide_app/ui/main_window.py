@@ -125,6 +125,8 @@ class MainWindow(QMainWindow):
         self.results.browse_all.connect(self.show_all)
         self.results.flow_chosen.connect(self.open_flow)
         self.flow_panel.open_article.connect(self.open_article)
+        self.flow_panel.open_card.connect(self.print_rights_card)
+        self.flow_panel.present.connect(self.present_slides)
         self.reader.browser.link_activated.connect(self.follow_link)
 
         self.service = SearchService(load_guide, self)
@@ -693,6 +695,14 @@ class MainWindow(QMainWindow):
         article = self.current_article()
         if article is not None and not self.in_kiosk:
             present_article(self, article.id, article.lang)
+
+    def present_slides(self, slides: list) -> None:
+        """Show ready-made slides (e.g. a flow outcome) full screen on the projector."""
+        from guide_app.ui.presentation import PresentationWindow
+
+        if slides and not self.in_kiosk:
+            self._presentation = PresentationWindow(slides, self)
+            self._presentation.present(self)
 
     def print_rights_card(self) -> None:
         from guide_app.ui.printing import print_card_sheet

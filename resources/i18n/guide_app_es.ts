@@ -90,6 +90,14 @@
         <translation>Guardar la lista como PDF</translation>
     </message>
     <message>
+        <source>Present</source>
+        <translation>Presentar</translation>
+    </message>
+    <message>
+        <source>Present these steps full screen</source>
+        <translation>Presentar estos pasos en pantalla completa</translation>
+    </message>
+    <message>
         <source>What to do</source>
         <translation>Qué hacer</translation>
     </message>
