@@ -608,7 +608,7 @@ Esta es información general, no es asesoría legal.</translation>
     </message>
     <message>
         <source>Answer a few questions: %1 →</source>
-        <translation>Conteste unas preguntas: %1 →</translation>
+        <translation>Responda unas preguntas: %1 →</translation>
     </message>
     <message>
         <source>Did you mean: %1?</source>
