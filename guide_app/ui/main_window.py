@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
             self.act_search: (self.tr("&Search"), ""),
             self.act_all: (self.tr("&All articles"), ""),
             self.act_howto: (self.tr("&How to use this guide"), ""),
-            self.act_legal: (self.tr("Not legal advice — where to get &help"), ""),
+            self.act_legal: (self.tr("Not legal advice — &where to get help"), ""),
             self.act_about: (self.tr("&About Rights Guide"), ""),
         }
         for act, (text, tip) in texts.items():

@@ -82,7 +82,11 @@ class CrashGuard(QObject):
             return
         self._showing = True
         try:
-            box = QMessageBox(QApplication.activeWindow())
+            parent = QApplication.activeWindow() or next(
+                (w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"), None
+            )
+            box = QMessageBox(parent)
+            self._box = box  # keep a reference: a dialog without a parent would be deleted at once
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle(self.tr("Something went wrong"))
             box.setText(self.tr("Something went wrong — your session was not saved."))

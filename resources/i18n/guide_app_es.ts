@@ -272,10 +272,6 @@
         <translation>&amp;Cómo usar esta guía</translation>
     </message>
     <message>
-        <source>Not legal advice — where to get &amp;help</source>
-        <translation>No es asesoría legal: dónde encontrar a&amp;yuda</translation>
-    </message>
-    <message>
         <source>&amp;About Rights Guide</source>
         <translation>&amp;Acerca de la Guía de derechos</translation>
     </message>
@@ -473,6 +469,10 @@
     <message>
         <source>Save this article as a PDF file to print or share</source>
         <translation>Guardar este artículo como archivo PDF para imprimirlo o compartirlo</translation>
+    </message>
+    <message>
+        <source>Not legal advice — &amp;where to get help</source>
+        <translation>No es asesoría legal: dónde encontrar a&amp;yuda</translation>
     </message>
     <message>
         <source>Show this article as full-screen slides (F5)</source>
