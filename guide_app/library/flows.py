@@ -353,7 +353,7 @@ class _Reader:
     def read(self) -> _Parsed:
         try:
             source = self.path.read_text(encoding="utf-8")
-            root = yaml.compose(source, Loader=yaml.SafeLoader)
+            root = yaml.compose(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except (OSError, UnicodeDecodeError) as exc:
             self.report(1, f"cannot read the file: {exc}")
             return self.result(None)

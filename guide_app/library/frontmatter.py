@@ -7,8 +7,9 @@ from dataclasses import dataclass
 import yaml
 
 
-class Loader(yaml.SafeLoader):
-    """``yaml.SafeLoader``, except that an impossible date such as ``2026-13-01`` stays text.
+class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """``yaml.SafeLoader`` (libyaml's C parser when installed: ~5× faster), except that an impossible date
+    such as ``2026-13-01`` stays text.
 
     SafeLoader raises a plain ``ValueError`` for it (not a ``YAMLError``), which would stop the whole load;
     as text, the checker reports it on its own line like any other bad date.
@@ -23,6 +24,17 @@ def _timestamp(loader, node):
 
 
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def compose_and_load(text: str):
+    """Parse YAML once and return ``(data, node)``: the values, and the node tree with line marks."""
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
 
 
 class FrontMatterError(ValueError):
@@ -51,8 +63,7 @@ def parse(text: str) -> Document:
         raise FrontMatterError(1, "the front matter has no closing '---' line")
     yaml_text = "".join(lines[1:end])
     try:
-        node = yaml.compose(yaml_text, Loader=Loader)
-        data = yaml.load(yaml_text, Loader=Loader)
+        data, node = compose_and_load(yaml_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 2) if mark is not None else 2

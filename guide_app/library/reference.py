@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from guide_app.library.frontmatter import Loader
+from guide_app.library.frontmatter import compose_and_load
 from guide_app.library.model import (
     LANGUAGES,
     TOPICS,
@@ -23,7 +23,7 @@ def _load_yaml(path: Path, problems: list[Problem]):
     """Return ``(data, node)`` or ``(None, None)`` after recording why the file could not be read."""
     try:
         text = path.read_text(encoding="utf-8")
-        return yaml.load(text, Loader=Loader), yaml.compose(text, Loader=Loader)
+        return compose_and_load(text)
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(str(path), 1, f"cannot read the file: {exc}"))
     except yaml.YAMLError as exc:

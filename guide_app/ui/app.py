@@ -74,7 +74,9 @@ def run(args) -> int:
         present_when_loaded(app, window, args.present, args.lang)
     if args.smoke_test:
         return _smoke_test(app, window)
-    return app.exec()
+    code = app.exec()
+    window.service.shutdown()  # also when kiosk mode kept the window from closing
+    return code
 
 
 def _show_sized(window) -> None:
@@ -135,4 +137,5 @@ def _smoke_test(app, window) -> int:
     QTimer.singleShot(60_000, lambda: fail(f"timed out while {state['step']}"))
     code = app.exec()
     window.close()
+    window.service.shutdown()  # kiosk mode ignores close; the search thread must still stop
     return code if code else state["code"]
