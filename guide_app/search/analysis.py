@@ -90,7 +90,9 @@ def _snowball(lang: str):
     return stemmer_for_language(lang)
 
 
+@cache
 def stopwords(lang: str) -> frozenset[str]:
+    """The language's stop words, folded; computed once (it is called for every query word)."""
     return frozenset(fold(w) for w in stopwords_for_language(lang))
 
 
