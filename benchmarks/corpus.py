@@ -4,7 +4,9 @@ The synthetic corpus keeps the shipped articles (so relevance can still be judge
 distractors) and adds synthetic articles until each language has ``sections`` sections. Every synthetic
 article borrows its topic from one shipped article: half of its words are drawn from that article's word
 frequencies and half from the whole language's, with section lengths drawn from the real ones, so term
-statistics look like the real guide's rather than uniform noise. Same seed, same corpus.
+statistics look like the real guide's rather than uniform noise (checked: the share of distinct words per
+section and the share of sections each query word occurs in are within ~10% of the shipped guide's, a bit
+harsher). Same seed, same corpus.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from guide_app.search.analysis import words
 HERE = Path(__file__).resolve().parent
 QUERIES_FILE = HERE / "queries.yaml"
 SEED = 287
+TOPIC_SHARE = 0.5  # share of a synthetic article's words drawn from its topic article (the rest: whole language)
+REPEAT = 0.15  # chance that a word repeats one already used in the section (tuned so that the share of
+# distinct words per section, and the share of sections each query word occurs in, come close to the guide's)
 
 
 @dataclass(frozen=True)
@@ -70,8 +75,8 @@ class _Writer:
         self.topic = 0
 
     def words(self, k: int) -> list[str]:
-        half = k // 2
-        mixed = self.per_article[self.topic].draw(self.rng, half) + self.everything.draw(self.rng, k - half)
+        topical = round(k * TOPIC_SHARE)
+        mixed = self.per_article[self.topic].draw(self.rng, topical) + self.everything.draw(self.rng, k - topical)
         self.rng.shuffle(mixed)
         return mixed
 
@@ -82,14 +87,24 @@ class _Writer:
         return " ".join(self.heading_words.draw(self.rng, self.rng.randint(low, high))).capitalize()
 
     def section_text(self) -> str:
-        out, left = [], self.rng.choice(self.lengths)
+        """Sentences of real lengths; a word already used in the section comes back with probability
+        ``REPEAT`` (real text is bursty: without this, every section would hold more distinct words than
+        real ones do, and each query word would match more sections than in the real guide)."""
+        used: list[str] = []
+
+        def sentence(k: int) -> str:
+            out = [self.rng.choice(used) if used and self.rng.random() < REPEAT else w for w in self.words(k)]
+            used.extend(out)
+            return " ".join(out).capitalize() + "."
+
+        parts, left = [], self.rng.choice(self.lengths)
         while left > 0:
             k = min(left, self.rng.randint(8, 16))
-            out.append(self.sentence(k))
+            parts.append(sentence(k))
             left -= k
-        text = " ".join(out)
+        text = " ".join(parts)
         if self.rng.random() < 0.3:  # some sections hold numbered steps, like the real ones
-            text += "\n\n" + "\n".join(f"{j}. {self.sentence(self.rng.randint(6, 12))}" for j in range(1, 4))
+            text += "\n\n" + "\n".join(f"{j}. {sentence(self.rng.randint(6, 12))}" for j in range(1, 4))
         return text
 
 
