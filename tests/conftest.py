@@ -40,3 +40,21 @@ def fixture_engine(fixture_guide, tmp_path_factory):
     engine = fixture_guide.open_search(cache=tmp_path_factory.mktemp("cache"))
     yield engine
     engine.close()
+
+
+def assert_smoke_test_passes(prefix: tuple[str, ...] = (), **env: str) -> None:
+    """Run `python -m guide_app --smoke-test` (optionally behind ``prefix``, e.g. unshare) offscreen."""
+    import subprocess
+    import sys
+
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env}
+    proc = subprocess.run(
+        [*prefix, sys.executable, "-m", "guide_app", "--smoke-test"],
+        cwd=REPO,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "smoke test OK" in proc.stdout

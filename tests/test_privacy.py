@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from conftest import FIXTURE_CONTENT, REPO
+from conftest import FIXTURE_CONTENT, assert_smoke_test_passes
 
 SECRET = "zq-private-7731"
 
@@ -279,14 +279,4 @@ def test_smoke_test_runs_with_no_network_at_all(tmp_path):
     probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.skip("this system does not allow an empty network namespace")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "c")}
-    proc = subprocess.run(
-        ["unshare", "-rn", sys.executable, "-m", "guide_app", "--smoke-test"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "smoke test OK" in proc.stdout
+    assert_smoke_test_passes(("unshare", "-rn"), HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "c"))

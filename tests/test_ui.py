@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QMessageBox, QTextBrowser
 
-from conftest import FIXTURE_CONTENT, REPO
+from conftest import FIXTURE_CONTENT, assert_smoke_test_passes
 
 
 def make_window(qtbot, lang="en"):
@@ -168,14 +164,4 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot, window):
 
 
 def test_smoke_test_command_passes():
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "guide_app", "--smoke-test"],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "smoke test OK" in proc.stdout
+    assert_smoke_test_passes()
