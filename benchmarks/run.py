@@ -255,10 +255,12 @@ def bench_ui(plan: Plan) -> dict:
             if not data.get("available"):
                 return {"available": False, "reason": data.get("reason", "unknown"), "runs": runs}
     stalls = [r["max_stall_ms"] for r in runs]
+    renders = [r["render_ms_max"] for r in runs if r.get("render_ms_max") is not None]
     return {
         "available": True,
         "max_stall_ms": max(stalls),
         "median_of_maxima_ms": statistics.median(stalls),
+        "render_ms_max": max(renders) if renders else None,
         "runs": runs,
     }
 
