@@ -54,7 +54,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--key-ms", type=int, default=80, help="time between keys (a quick typist: 60-120)")
     parser.add_argument("--settle-ms", type=int, default=1500)
     parser.add_argument("--query", default=None)
+    parser.add_argument(
+        "--switch-interval", type=float, help="sys.setswitchinterval (s) for an experiment; Python's default is 0.005"
+    )
     args = parser.parse_args(argv)
+    if args.switch_interval:
+        sys.setswitchinterval(args.switch_interval)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     try:
