@@ -334,13 +334,15 @@ def headline(results: dict) -> list[tuple[str, str, str, str]]:
         rows.append(("Longest stall typing 20 chars", fmt(v, " ms", 1), "<= 16 ms", verdict(v, TARGETS["ui_stall_ms"])))
         if ui.get("render_ms_max") is not None:
             rows.append(("Longest results-page render (UI thread)", fmt(ui["render_ms_max"], " ms", 1), "", "info"))
-    if shipped:
-        ours = shipped["engines"]["ours"]["relevance"]
+    for name, corp in (("shipped", shipped), ("synthetic", synthetic)):
+        if not corp:
+            continue
+        ours = corp["engines"]["ours"]["relevance"]
         for peer in ("fts5", "libzim"):
-            theirs = shipped["engines"].get(peer)
-            label = f"Relevance@3 vs {peer}, shipped"
+            theirs = corp["engines"].get(peer)
+            label = f"Relevance@3 vs {peer}, {name}"
             if theirs is None:
-                rows.append((label, f"ours {ours['hits']}/{ours['judged']}; {peer} not available", "", "n/a"))
+                rows.append((label, f"ours {ours['hits']}/{ours['judged']}; {peer} not available", ">= peer", "n/a"))
                 continue
             t = theirs["relevance"]
             value = f"ours {ours['hits']}/{ours['judged']}, {peer} {t['hits']}/{t['judged']}"
