@@ -21,7 +21,6 @@ from guide_app.search.query import ParsedQuery, clean, parse, synonym_matches, t
 
 SNIPPET_CHARS = 180
 KIND_WEIGHT = {"article": 1.0, "glossary": 0.5, "resource": 0.5}
-FEW_RESULTS = 3
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,8 @@ class SearchEngine:
         self._searchers = {lang: ix.searcher() for lang, ix in indexes.items()}
         self._lock = threading.Lock()
         self._highlighter = highlight.Highlighter(
-            fragmenter=highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60),
+            # Uses the character offsets stored in the index instead of re-reading the text around hits.
+            fragmenter=highlight.PinpointFragmenter(maxchars=SNIPPET_CHARS, surround=60, autotrim=True),
             formatter=_BracketFormatter(),
         )
 
@@ -114,9 +114,8 @@ class SearchEngine:
                 other = self._run(parse(text, other_lang, self.library.synonyms, as_you_type), other_lang, limit)
                 if other:
                     searched.append(other_lang)  # words the other language knows are not "corrected"
-            suggestion = None
-            if len(results) < FEW_RESULTS and cleaned:
-                suggestion = self._suggest(parsed_by_lang[langs[0]], langs[0], searched)
+            # Offered whenever a word is unknown, even if other words found something ("deportasion").
+            suggestion = self._suggest(parsed_by_lang[langs[0]], langs[0], searched) if cleaned else None
         return Response(cleaned, lang if lang in LANGUAGES else None, suggestion, tuple(results), tuple(other))
 
     def _run(self, parsed: ParsedQuery, lang: str, limit: int) -> list[Result]:
