@@ -41,6 +41,7 @@ class ResultsPage(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.list, 1)
         self.topic_links: list[tuple[tuple, str]] = []
+        self._used = 0  # rows filled by the current answer; the rest are removed
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -52,11 +53,12 @@ class ResultsPage(QWidget):
     def clear(self) -> None:
         self.list.clear()
         self.header.clear()
+        self._used = 0
 
     def show_response(self, response, topics: list[tuple[tuple, str]], flows=()) -> None:
         """``flows``: (flow id, title) of guided situations that match the query, offered first."""
         self.topic_links = topics
-        self.list.clear()
+        self._used = 0
         results = list(response.results)
         other = list(response.other_lang_results)
         parts = []
@@ -75,15 +77,18 @@ class ResultsPage(QWidget):
         self.header.setText("<br>".join(parts))
         for result in results + other:
             self._add(result, labeled=result in other)
+        self._drop_unused()
         if self.list.count():
             self.list.setCurrentRow(0)
 
     def show_articles(self, heading: str, articles) -> None:
         """A browse list (a topic, or everything) shown with the same look as results."""
-        self.list.clear()
+        self._used = 0
         self.header.setText(f"<b>{html.escape(heading)}</b>")
         for article in articles:
             self._add_item(article.title, "", article.summary, ("article", article.id, article.lang, ""), False, "")
+        self._drop_unused()
+        self.list.scrollToTop()
 
     def _empty_message(self) -> str:
         links = " · ".join(
@@ -105,17 +110,24 @@ class ResultsPage(QWidget):
         self._add_item(result.title, result.section, snippet_html(result.snippet), target, True, tag)
 
     def _add_item(self, title: str, section: str, text: str, target, is_html: bool, tag: str) -> None:
-        item = QListWidgetItem()
+        """Fill the next row, reusing an existing row and label when there is one (creating and attaching
+        label widgets is most of the cost of showing results while someone types)."""
+        reuse = self._used < self.list.count()
+        item = self.list.item(self._used) if reuse else QListWidgetItem()
+        label = self.list.itemWidget(item) if reuse else None
+        self._used += 1
         plain = text if not is_html else text.replace("<b>", "").replace("</b>", "")
         accessible = " — ".join(x for x in (title, section, tag) if x) + ". " + html.unescape(plain)
         # The label below draws the result; screen readers read the same words from the item.
         item.setData(RESULT_ROLE, target)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
-        label = QLabel()
-        label.setObjectName("resultItem")
-        label.setWordWrap(True)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        if label is None:
+            label = QLabel()
+            label.setObjectName("resultItem")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setContentsMargins(8, 6, 8, 6)
         head = f"<b>{html.escape(title)}</b>"
         if section:
             head += f" — {html.escape(section)}"
@@ -123,10 +135,14 @@ class ResultsPage(QWidget):
             head += f" <small>[{html.escape(tag)}]</small>"
         body = text if is_html else html.escape(text)
         label.setText(f"<div>{head}</div><div>{body}</div>")
-        label.setContentsMargins(8, 6, 8, 6)
-        self.list.addItem(item)
-        self.list.setItemWidget(item, label)
+        if not reuse:
+            self.list.addItem(item)
+            self.list.setItemWidget(item, label)
         self._fit(item, label)
+
+    def _drop_unused(self) -> None:
+        while self.list.count() > self._used:
+            self.list.takeItem(self.list.count() - 1)
 
     def _fit(self, item: QListWidgetItem, label: QLabel) -> None:
         width = max(300, self.list.viewport().width() - 8)
