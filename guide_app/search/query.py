@@ -85,23 +85,21 @@ def synonym_matches(tokens: list[str], lang: str, rules: tuple[SynonymRule, ...]
 
 
 def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
-    groups: list[wq.Query] = []
-    for term in parsed.terms:
-        groups.append(wq.Or([wq.Term(name, term, boost=boost) for name, boost in FIELDS]))
-    if parsed.extra_terms:
-        groups.append(
-            wq.Or(
-                [
-                    wq.Term(name, term, boost=boost * SYNONYM_BOOST)
-                    for term in parsed.extra_terms
-                    for name, boost in FIELDS
-                ]
-            )
-        )
+    """One flat Or of every word in every field (title and heading boosted), synonyms weighted lower.
+
+    A plain Or scores a section by the sum of its matching parts, so sections matching more of the
+    person's words rank higher; one flat Or is also faster in Whoosh than nested groups. (Whoosh's
+    coordination ``scale`` would multiply by (n-1)/n matching terms: 0 when only one term matches.)
+    """
+    parts: list[wq.Query] = [wq.Term(name, term, boost=boost) for term in parsed.terms for name, boost in FIELDS]
+    parts += [
+        wq.Term(name, term, boost=boost * SYNONYM_BOOST)
+        for term in parsed.extra_terms
+        if len(term) > 1  # "I-200" adds "i": a one-letter term matches nearly everything
+        for name, boost in FIELDS
+    ]
     if parsed.prefix:
-        groups.append(wq.Prefix("prefix", parsed.prefix, boost=1.5))
-    if not groups:
+        parts.append(wq.Prefix("prefix", parsed.prefix, boost=1.5))
+    if not parts:
         return None
-    # A plain Or: its score is the sum of the matching words' scores, so more matching words rank higher.
-    # (Whoosh's coordination ``scale`` multiplies by (n-1)/n matching terms: 0 when only one term matches.)
-    return groups[0] if len(groups) == 1 else wq.Or(groups)
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
