@@ -12,8 +12,6 @@ import html
 import re
 from dataclasses import dataclass
 
-import markdown
-
 from guide_app.library.model import Article, Library
 
 # Labels in the reader's language; the UI passes translated ones.
@@ -35,9 +33,11 @@ STALE_AFTER_DAYS = 365
 _MD = None
 
 
-def _markdown() -> markdown.Markdown:
+def _markdown():
     global _MD
     if _MD is None:
+        import markdown  # loaded on first render, not at start-up
+
         _MD = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
         _MD.preprocessors.deregister("html_block")
         _MD.inlinePatterns.deregister("html")

@@ -13,7 +13,6 @@ def run(args) -> int:
     headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if args.smoke_test and headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check on a server with no screen
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from guide_app.ui.pyside_workaround import protect_none
@@ -21,7 +20,6 @@ def run(args) -> int:
     protect_none()  # only acts on the PySide6 build that leaks references to None (see pyproject.toml)
 
     from guide_app import APP_NAME, kiosk
-    from guide_app.guide import load_guide
     from guide_app.ui import safety, style
     from guide_app.ui.main_window import MainWindow
     from guide_app.ui.preferences import Preferences
@@ -44,8 +42,10 @@ def run(args) -> int:
 
     content = getattr(args, "content", None)
 
-    def loader():
+    def loader():  # runs on the loading thread, after the window has painted
         from pathlib import Path
+
+        from guide_app.guide import load_guide
 
         return load_guide(Path(content) if content else None)
 
@@ -67,7 +67,7 @@ def run(args) -> int:
         window.apply_kiosk()
     else:
         _show_sized(window)
-    QTimer.singleShot(0, window.start)
+    _start_after_first_paint(window)
     if getattr(args, "present", None) and not args.smoke_test:
         from guide_app.ui.presentation import present_when_loaded  # slides for a workshop; quit when they close
 
@@ -86,6 +86,30 @@ def _show_sized(window) -> None:
         window.showMaximized()
     else:
         window.show()
+
+
+def _start_after_first_paint(window) -> None:
+    """Load the guide and its index once the window has painted: the loading thread shares Python's lock
+    with the UI thread, so starting it earlier delays the first paint."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    state = {"started": False}
+
+    def start() -> None:
+        if not state["started"]:
+            state["started"] = True
+            window.removeEventFilter(watcher)
+            window.start()
+
+    class _Painted(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint and not state["started"]:
+                QTimer.singleShot(0, start)
+            return False
+
+    watcher = _Painted(window)
+    window.installEventFilter(watcher)
+    QTimer.singleShot(250, start)  # in case no paint event arrives (e.g. a minimized window)
 
 
 def _report_first_paint(window) -> None:

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from guide_app.library.flows import FlowSession
-from guide_app.render.flow_html import outcome_html
 
+def checklist_document(session, library) -> QTextDocument:
+    from guide_app.render.flow_html import outcome_html
 
-def checklist_document(session: FlowSession, library) -> QTextDocument:
     doc = QTextDocument()
     doc.setDefaultStyleSheet(
         "body { color: black; } h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 10px; }"
@@ -35,7 +34,7 @@ def checklist_document(session: FlowSession, library) -> QTextDocument:
     return doc
 
 
-def export_checklist_pdf(session: FlowSession, library, path: Path, page_size: str = "letter") -> None:
+def export_checklist_pdf(session, library, path: Path, page_size: str = "letter") -> None:
     """One-page (it shrinks to fit) black-and-white checklist of the outcome."""
     writer = QPdfWriter(str(path))
     size = QPageSize(QPageSize.PageSizeId.A4 if page_size == "a4" else QPageSize.PageSizeId.Letter)
@@ -71,7 +70,7 @@ class FlowPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("flowPanel")
-        self.session: FlowSession | None = None
+        self.session = None  # a guide_app.library.flows.FlowSession while a flow is open
         self.library = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
@@ -140,6 +139,8 @@ class FlowPanel(QWidget):
 
     # -- driving the walk -----------------------------------------------------------------------------
     def start(self, flow, lang: str, library) -> None:
+        from guide_app.library.flows import FlowSession  # loaded when a flow is first opened
+
         self.library = library
         self.session = FlowSession(flow, lang)
         self.refresh()
@@ -191,6 +192,8 @@ class FlowPanel(QWidget):
         self.pdf_button.setVisible(finished and self.allow_files)
         self.back_button.setEnabled(s.can_go_back)
         if finished:
+            from guide_app.render.flow_html import outcome_html
+
             self._set_answers([])
             self.outcome.setHtml(outcome_html(s.flow, s.outcome, lang, self.library))
             self.outcome.setFocus()
