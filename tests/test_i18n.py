@@ -385,7 +385,7 @@ def test_no_english_left_in_spanish(qtbot, spanish_window):
     look()  # home screen, menus, toolbar
     names = (window.windowTitle(), window.quick_exit_button.text())
     _search(qtbot, window, "abogado")  # results
-    assert window.stack.currentWidget() is window.results and window.results.list.count()
+    assert window.stack.currentWidget() is window.results and window.results.shown_count
     look()
     _search(qtbot, window, "zzqqxx")  # nothing found: the friendly message and topic links
     look()

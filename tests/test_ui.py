@@ -38,7 +38,7 @@ def type_query(qtbot, window, text):
 def test_typing_shows_results_without_blocking(qtbot, window):
     type_query(qtbot, window, "habeas")
     assert window.stack.currentWidget() is window.results
-    assert window.results.list.count() >= 1
+    assert window.results.shown_count >= 1
     assert "Habeas" in window.results.item_text(0)
 
 
@@ -60,7 +60,7 @@ def test_did_you_mean_is_clickable(qtbot):
     with qtbot.waitSignal(window.service.results, timeout=10_000):
         window.results.header.linkActivated.emit("suggest:abogado")
     assert window.search_box.text() == "abogado"
-    assert window.results.list.count() >= 1
+    assert window.results.shown_count >= 1
     window.close()
 
 
@@ -144,7 +144,7 @@ def test_keyboard_only_path(qtbot, window):
 def test_topics_and_situations_lead_to_articles(qtbot, window):
     window.home.topic_buttons[3].click()  # detention and remedies
     assert window.stack.currentWidget() is window.results
-    assert any("Habeas" in window.results.item_text(i) for i in range(window.results.list.count()))
+    assert any("Habeas" in window.results.item_text(i) for i in range(window.results.shown_count))
     window.go_home()
     window.home.help_link.click()
     assert window.current.key == "finding-legal-help"
@@ -165,3 +165,13 @@ def test_every_interactive_widget_has_an_accessible_name(qtbot, window):
 
 def test_smoke_test_command_passes():
     assert_smoke_test_passes()
+
+
+def test_rows_are_reused_and_hidden_not_shown_empty(qtbot, window):
+    type_query(qtbot, window, "habeas corpus")
+    many = window.results.shown_count
+    type_query(qtbot, window, "zzqqxx")
+    assert window.results.shown_count == 0
+    hidden = [window.results.list.item(i).isHidden() for i in range(window.results.list.count())]
+    assert all(hidden) and len(hidden) >= many
+    assert all(window.results.item_text(i) == "" for i in range(window.results.list.count()))

@@ -304,6 +304,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Preparing search for first use…"))
 
     def _on_ready(self) -> None:
+        from guide_app.ui.search_worker import RESULTS_SHOWN
+
+        self.results.prewarm(RESULTS_SHOWN)
         self.progress.hide()
         self.statusBar().clearMessage()
         self.index_ready.emit()
@@ -324,7 +327,7 @@ class MainWindow(QMainWindow):
         if not text.strip():
             self.search_timer.stop()
             self.service.cancel()
-            self.results.clear()
+            self.results.empty()
             if self.stack.currentWidget() is self.results:
                 self.go_home()
             return

@@ -51,9 +51,16 @@ class ResultsPage(QWidget):
 
     # -- filling ------------------------------------------------------------------------------------
     def clear(self) -> None:
+        """Remove every row (clear session / quick exit)."""
         self.list.clear()
         self.header.clear()
         self._used = 0
+
+    def empty(self) -> None:
+        """Show nothing, but keep the (blanked, hidden) rows for the next search."""
+        self._used = 0
+        self._drop_unused()
+        self.header.clear()
 
     def show_response(self, response, topics: list[tuple[tuple, str]], flows=()) -> None:
         """``flows``: (flow id, title) of guided situations that match the query, offered first."""
@@ -78,7 +85,7 @@ class ResultsPage(QWidget):
         for result in results + other:
             self._add(result, labeled=result in other)
         self._drop_unused()
-        if self.list.count():
+        if self._used:
             self.list.setCurrentRow(0)
 
     def show_articles(self, heading: str, articles) -> None:
@@ -114,6 +121,7 @@ class ResultsPage(QWidget):
         label widgets is most of the cost of showing results while someone types)."""
         reuse = self._used < self.list.count()
         item = self.list.item(self._used) if reuse else QListWidgetItem()
+        item.setHidden(False)
         label = self.list.itemWidget(item) if reuse else None
         self._used += 1
         plain = text if not is_html else text.replace("<b>", "").replace("</b>", "")
@@ -141,8 +149,26 @@ class ResultsPage(QWidget):
         self._fit(item, label)
 
     def _drop_unused(self) -> None:
-        while self.list.count() > self._used:
-            self.list.takeItem(self.list.count() - 1)
+        """Hide the rows this answer did not need (kept for the next keystroke), and forget their content."""
+        for row in range(self._used, self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(True)
+            item.setData(RESULT_ROLE, None)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, "")
+            label = self.list.itemWidget(item)
+            if label is not None:
+                label.clear()
+
+    def prewarm(self, rows: int) -> None:
+        """Create ``rows`` empty, hidden rows ahead of time, so the first answer while typing is cheap."""
+        if self.list.count() >= rows:
+            return
+        self._used = self.list.count()
+        for _ in range(rows - self._used):
+            self._add_item("", "", "", None, False, "")
+        self._used = 0
+        self._drop_unused()
+        self.ensurePolished()
 
     def _fit(self, item: QListWidgetItem, label: QLabel) -> None:
         width = max(300, self.list.viewport().width() - 8)
@@ -157,13 +183,18 @@ class ResultsPage(QWidget):
                 self._fit(item, label)
 
     # -- navigation ---------------------------------------------------------------------------------
+    @property
+    def shown_count(self) -> int:
+        """How many results (or browsed articles) are on screen now."""
+        return self._used
+
     def item_text(self, row: int) -> str:
         """What a screen reader announces for result ``row``."""
         return str(self.list.item(row).data(Qt.ItemDataRole.AccessibleTextRole) or "")
 
     def move(self, step: int) -> None:
-        if self.list.count():
-            row = max(0, min(self.list.count() - 1, self.list.currentRow() + step))
+        if self._used:
+            row = max(0, min(self._used - 1, self.list.currentRow() + step))
             self.list.setCurrentRow(row)
 
     def activate_current(self) -> bool:
