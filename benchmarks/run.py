@@ -64,7 +64,7 @@ class Plan:
 FULL = Plan(False, 7, 5, 3, 10_000, 5, 2, 1, ("en", "es"), 2)
 QUICK = Plan(True, 3, 1, 1, 1_000, 1, 1, 6, ("en",), 1)
 QUERY_LIMIT = 10  # what `guide-app search` asks for
-TYPING_LIMIT = 20  # what the window's search worker asks for while typing
+TYPING_LIMIT = 10  # what the window asks for while typing (guide_app.ui.search_worker.RESULTS_SHOWN)
 
 
 def say(msg: str) -> None:

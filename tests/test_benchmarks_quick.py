@@ -54,3 +54,12 @@ def test_queries_file_shape_and_ids():
         seen.add(key)
     for lang in ("en", "es"):
         assert sum(i["lang"] == lang for i in items) >= 25, lang
+
+
+def test_typing_benchmark_asks_what_the_window_asks():
+    import re
+
+    from guide_app.ui.search_worker import RESULTS_SHOWN
+
+    source = (Path(__file__).parent.parent / "benchmarks" / "run.py").read_text(encoding="utf-8")
+    assert int(re.search(r"^TYPING_LIMIT = (\d+)", source, re.M).group(1)) == RESULTS_SHOWN
