@@ -141,6 +141,8 @@ def _smoke_test(app, window) -> int:
         state["step"] = "searching"
         window.service.results.connect(on_results)
         window.search_box.setText("habeas corpus")
+        window.search_timer.stop()  # the text was set, not typed: no need to wait for more keystrokes
+        window._send_query()
 
     def on_results(response) -> None:
         if not response.results:
