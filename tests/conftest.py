@@ -58,3 +58,26 @@ def assert_smoke_test_passes(prefix: tuple[str, ...] = (), **env: str) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "smoke test OK" in proc.stdout
+
+
+class OpenedIndex:
+    """Open the search index the way the app does, and count whether it had to be built."""
+
+    def __init__(self, content: Path, cache: Path, force: bool = False) -> None:
+        from guide_app.guide import load_guide
+
+        self.builds = 0
+        guide = load_guide(content, [])
+        self.fingerprint = guide.fingerprint
+        self.engine = guide.open_search(progress=self._progress, force=force, cache=cache)
+        self.folder = self.engine.folder
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        if done == total:
+            self.builds += 1
+
+    def finds(self, text: str, lang: str = "en") -> list[str]:
+        return [r.id for r in self.engine.search(text, lang).results]
+
+    def close(self) -> None:
+        self.engine.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import OpenedIndex
 from guide_app.guide import load_guide
 from guide_app.search import store
 
@@ -26,22 +27,7 @@ MAX_BUNDLE_MB = 160
 # -- the bundled index, in process (fast) ----------------------------------------------------------------
 
 
-class Opening:
-    def __init__(self, content: Path, cache: Path, force: bool = False) -> None:
-        self.builds = 0
-        guide = load_guide(content, [])
-        self.engine = guide.open_search(progress=self._progress, force=force, cache=cache)
-        self.folder = self.engine.folder
-
-    def _progress(self, done: int, total: int, message: str) -> None:
-        if done == total:
-            self.builds += 1
-
-    def finds(self, text: str, lang: str = "en") -> list[str]:
-        return [r.id for r in self.engine.search(text, lang).results]
-
-    def close(self) -> None:
-        self.engine.close()
+Opening = OpenedIndex
 
 
 def ship_index(content: Path, shipped: Path) -> Path:

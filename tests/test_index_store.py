@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import OpenedIndex
 from guide_app.guide import load_guide
 from guide_app.search import store
-from guide_app.search.engine import SearchEngine
 from guide_app.search.schema import SCHEMA_VERSION
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
@@ -32,25 +32,7 @@ def cache(tmp_path) -> Path:
     return tmp_path / "cache"
 
 
-class Opened:
-    """Open the index like the app does and remember whether it had to be built."""
-
-    def __init__(self, content: Path, cache: Path) -> None:
-        self.builds = 0
-        guide = load_guide(content, [])
-        self.fingerprint = guide.fingerprint
-        self.engine = SearchEngine.open(cache, guide.library, guide.fingerprint, progress=self._progress)
-        self.folder = self.engine.folder
-
-    def _progress(self, done: int, total: int, message: str) -> None:
-        if done == total:
-            self.builds += 1
-
-    def finds(self, text: str, lang: str = "en") -> list[str]:
-        return [r.id for r in self.engine.search(text, lang).results]
-
-    def close(self) -> None:
-        self.engine.close()
+Opened = OpenedIndex
 
 
 def open_index(content: Path, cache: Path) -> Opened:
