@@ -175,3 +175,11 @@ def test_rows_are_reused_and_hidden_not_shown_empty(qtbot, window):
     hidden = [window.results.list.item(i).isHidden() for i in range(window.results.list.count())]
     assert all(hidden) and len(hidden) >= many
     assert all(window.results.item_text(i) == "" for i in range(window.results.list.count()))
+
+
+def test_back_and_forward_start_disabled(qtbot, window):
+    assert not window.act_back.isEnabled() and not window.act_forward.isEnabled()
+    window.open_article("habeas-corpus")
+    assert window.act_back.isEnabled() and not window.act_forward.isEnabled()
+    window.go_back()
+    assert window.stack.currentWidget() is window.home and window.act_forward.isEnabled()

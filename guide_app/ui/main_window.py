@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         self.service.results.connect(self._on_results)
 
         self.retranslate()
+        self._record(self.current)  # history starts at home; Back and Forward start disabled
         self.stack.setCurrentWidget(self.home)
         self.search_box.setFocus()
 
