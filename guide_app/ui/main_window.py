@@ -308,6 +308,12 @@ class MainWindow(QMainWindow):
         from guide_app.ui.search_worker import RESULTS_SHOWN
 
         self.results.prewarm(RESULTS_SHOWN)
+        # Lay the results page out once now (shown and hidden again before any paint), so the first
+        # keystroke does not pay for it.
+        shown = self.stack.currentWidget()
+        self.stack.setCurrentWidget(self.results)
+        self.results.list.doItemsLayout()
+        self.stack.setCurrentWidget(shown)
         self.progress.hide()
         self.statusBar().clearMessage()
         self.index_ready.emit()
