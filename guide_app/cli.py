@@ -116,9 +116,9 @@ def cmd_check(args) -> int:
         local = folders[1:]
     result = load_library(folders[0], local)
     report = check(result)
-    from guide_app.library.flows_check import check_flows
+    from guide_app.library.flows import validate_folder
 
-    report.problems.extend(check_flows(folders[0], result.library))
+    report.problems.extend(validate_folder(folders[0] / "flows", result.library))
     print("Reading levels:")
     for grade in report.grades:
         mark = "ok" if grade.ok else "TOO HARD"

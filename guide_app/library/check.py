@@ -36,12 +36,8 @@ def check(result: LoadResult, parity: bool = True) -> CheckReport:
         formula, value, ok = readability.score(article.lang, f"{article.summary}\n\n{article.body}")
         report.grades.append(Grade(article, formula, value, ok))
         if not ok:
-            limit = (
-                f"at least {readability.ES_MIN_FERNANDEZ_HUERTA:g}"
-                if article.lang == "es"
-                else f"at most {readability.EN_MAX_GRADE:g}"
-            )
-            report.problems.append(Problem(article.path, 1, f"reading level {formula} {value} (must be {limit})"))
+            message = f"reading level {formula} {value} (must be {readability.limit_text(article.lang)})"
+            report.problems.append(Problem(article.path, 1, message))
     english = [g.value for g in report.grades if g.article.lang == "en"]
     if english and statistics.median(english) > readability.EN_MAX_MEDIAN_GRADE:
         report.problems.append(

@@ -638,14 +638,8 @@ def validate_folder(folder: Path, library: Library, today: dt.date | None = None
             for lang in LANGUAGES:
                 formula, value, ok = readability.score(lang, flow_plain_text(parsed.flow, lang))
                 if not ok:
-                    limit = (
-                        f"at least {readability.ES_MIN_FERNANDEZ_HUERTA:g}"
-                        if lang == "es"
-                        else f"at most {readability.EN_MAX_GRADE:g}"
-                    )
-                    problems.append(
-                        Problem(str(path), 1, f"reading level ({lang}) {formula} {value} (must be {limit})")
-                    )
+                    message = f"reading level ({lang}) {formula} {value} (must be {readability.limit_text(lang)})"
+                    problems.append(Problem(str(path), 1, message))
     return problems
 
 

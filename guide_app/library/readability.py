@@ -77,6 +77,11 @@ def spanish_ease(markdown: str) -> float:
         textstat.set_lang("en_US")
 
 
+def limit_text(lang: str) -> str:
+    """The one-article limit in words, for messages: "at least 70" / "at most 9"."""
+    return f"at least {ES_MIN_FERNANDEZ_HUERTA:g}" if lang == "es" else f"at most {EN_MAX_GRADE:g}"
+
+
 def score(lang: str, markdown: str) -> tuple[str, float, bool]:
     """Return (formula name, value, within the limit for one article) for ``lang``."""
     if lang == "es":

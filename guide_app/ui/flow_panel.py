@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPdfWriter, QShortcut, QTextDocument
+from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,11 +36,9 @@ def checklist_document(session, library) -> QTextDocument:
 
 def export_checklist_pdf(session, library, path: Path, page_size: str = "letter") -> None:
     """One-page (it shrinks to fit) black-and-white checklist of the outcome."""
-    writer = QPdfWriter(str(path))
-    size = QPageSize(QPageSize.PageSizeId.A4 if page_size == "a4" else QPageSize.PageSizeId.Letter)
-    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(18, 18, 18, 18)))
-    writer.setTitle(session.flow.title[session.lang])
-    writer.setCreator("Rights Guide")
+    from guide_app.ui.printing import pdf_writer
+
+    writer = pdf_writer(path, page_size, QMarginsF(18, 18, 18, 18), session.flow.title[session.lang])
     print_document(checklist_document(session, library), writer)
 
 

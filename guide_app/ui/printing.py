@@ -153,7 +153,7 @@ def _page_size(name: str) -> QPageSize:
         raise ValueError(f"page size must be one of {', '.join(PAGE_SIZES)}, not {name!r}") from None
 
 
-def _pdf_writer(path: Path, page_size: str, margins_mm: QMarginsF, title: str) -> QPdfWriter:
+def pdf_writer(path: Path, page_size: str, margins_mm: QMarginsF, title: str) -> QPdfWriter:
     path = Path(path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -311,7 +311,7 @@ def export_article_pdf(
 ) -> int:
     """Save the article as a printable PDF (Letter by default, or "a4"); returns the number of pages."""
     ensure_app()
-    writer = _pdf_writer(Path(path), page_size, ARTICLE_MARGINS_MM, article.title)
+    writer = pdf_writer(Path(path), page_size, ARTICLE_MARGINS_MM, article.title)
     return paint_article(writer, article, library, labels)
 
 
@@ -497,7 +497,7 @@ def export_card_pdf(card: dict, lang: str, path: Path | str, page_size: str = "l
     """Save a sheet of wallet cards (English + ``lang``) as a PDF; returns the number of pages (1)."""
     ensure_app()
     title = (card.get("en") or {}).get("title", "Rights card")
-    writer = _pdf_writer(Path(path), page_size, QMarginsF(0, 0, 0, 0), title)
+    writer = pdf_writer(Path(path), page_size, QMarginsF(0, 0, 0, 0), title)
     return paint_card_sheet(writer, card, lang, labels)
 
 
