@@ -6,15 +6,14 @@ everyday-words and other-language cases from the search issue. The index is buil
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
+from conftest import REPO
 from guide_app.guide import load_guide
 from guide_app.search.analysis import stem, words
 from guide_app.search.query import parse
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = REPO / "content"
 TOP = 3
 
 # (question as people type it, the articles that answer it)

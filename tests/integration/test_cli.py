@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE_CONTENT, REPO
 from guide_app import __version__
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
-REPO = Path(__file__).resolve().parent.parent
 HOSTILE = '"unbalanced AND OR ((( *'
 RESULT_KEYS = {"id", "lang", "title", "section", "summary", "snippet", "score"}
 

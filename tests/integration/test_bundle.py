@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OpenedIndex
+from conftest import FIXTURE_CONTENT, REPO, OpenedIndex
 from guide_app.guide import load_guide
 from guide_app.search import store
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 NAME = "rights-guide"
 # Measured: 137 MB (132 MiB by `du -sh`) with PySide6-Essentials 6.12 and Python 3.11; 200 MB untrimmed.
 MAX_BUNDLE_MB = 160

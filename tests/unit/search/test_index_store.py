@@ -13,13 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import OpenedIndex
+from conftest import FIXTURE_CONTENT, REPO, OpenedIndex
 from guide_app.guide import load_guide
 from guide_app.search import store
 from guide_app.search.schema import SCHEMA_VERSION
-
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture

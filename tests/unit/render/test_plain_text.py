@@ -5,16 +5,16 @@ that item."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from guide_app.library import readability
 from guide_app.library.loader import load_library
 from guide_app.library.model import Article, Section, Source
 from guide_app.render.text import article_to_text, plain_blocks
 
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = REPO / "content"
 
 SAMPLE = """A first paragraph that the writer
 broke by hand in the middle

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE_CONTENT, REPO
 from guide_app.library import readability
 from guide_app.library.flows import (
     LABELS,
@@ -21,9 +22,7 @@ from guide_app.library.flows import (
 from guide_app.library.loader import load_library
 from guide_app.library.model import LANGUAGES
 
-REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 
 SHIPPED_FLOWS = {
     "police-stopped-me",

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURE_CONTENT
 from guide_app.library import readability
 from guide_app.library.check import check
 from guide_app.library.loader import load_library
 from guide_app.library.sections import split_sections
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 TODAY = dt.date(2026, 11, 22)
 ARTICLE_COUNT = 6  # 3 articles x (en, es) in tests/fixtures/content
 

@@ -7,10 +7,8 @@ import os
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
-REPO = Path(__file__).resolve().parent.parent
+from conftest import FIXTURE_CONTENT, REPO
 
 PROBE = textwrap.dedent(
     """

@@ -13,12 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from whoosh import query as wq
 
+from conftest import FIXTURE_CONTENT
 from guide_app.guide import load_guide
 from guide_app.search.analysis import stem, stemming_analyzer, words
 from guide_app.search.engine import highlight_terms
 from guide_app.search.query import MAX_CHARS, clean, parse, to_whoosh
-
-FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
 
 
 def tokens(text: str, lang: str) -> list[str]:

@@ -18,13 +18,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from guide_app.library import readability
 from guide_app.library.check import check
 from guide_app.library.flows import flow_plain_text, load_flows
 from guide_app.library.loader import load_library
 from guide_app.library.sections import fold
 
-REPO = Path(__file__).resolve().parent.parent
 CONTENT = REPO / "content"
 LEGAL_HELP = "finding-legal-help"
 NOTE = {"en": "not legal advice", "es": "no es asesoría legal"}

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import yaml
 
-QUERIES = Path(__file__).resolve().parent.parent / "benchmarks" / "queries.yaml"
+from conftest import REPO
+
+QUERIES = REPO / "benchmarks" / "queries.yaml"
 
 # The guide's article ids (the content brief's list); expected answers must be among them.
 KNOWN_IDS = {
@@ -61,5 +61,5 @@ def test_typing_benchmark_asks_what_the_window_asks():
 
     from guide_app.ui.search_worker import RESULTS_SHOWN
 
-    source = (Path(__file__).parent.parent / "benchmarks" / "run.py").read_text(encoding="utf-8")
+    source = (REPO / "benchmarks" / "run.py").read_text(encoding="utf-8")
     assert int(re.search(r"^TYPING_LIMIT = (\d+)", source, re.M).group(1)) == RESULTS_SHOWN
