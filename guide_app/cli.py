@@ -71,8 +71,7 @@ def cmd_show(args) -> int:
     article = _find_article(guide, args.id, args.lang)
     if article is None:
         return 1
-    labels = {"es": {"in_short": "En resumen", "sources": "Fuentes", "reviewed": "Revisado el"}}.get(args.lang)
-    sys.stdout.write(article_to_text(article, labels=labels))
+    sys.stdout.write(article_to_text(article))
     return 0
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from guide_app import i18n
 from guide_app.library.model import LANGUAGES, TOPICS, Library, Problem
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -40,43 +41,6 @@ QUESTION_KEYS = ("question", "help", "answers")
 ANSWER_KEYS = ("label", "next")
 OUTCOME_KEYS = ("title", "summary", "do_now", "next_steps", "warnings", "articles", "resources", "card")
 OUTCOME_LISTS = ("do_now", "next_steps", "warnings")
-
-# Words the UI and the printed checklist need, in every language (kept here so both stay in step).
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "step": "Step {step} of about {total}",
-        "done": "Done",
-        "your_answers": "Your answers",
-        "do_now": "Do now",
-        "next_steps": "Next steps",
-        "warnings": "Warnings",
-        "read_more": "Read more in the guide",
-        "resources": "Who can help",
-        "card": "Print the rights card and keep it with you.",
-        "reviewed": "Reviewed",
-        "not_advice": "This is general information, not legal advice. Talk to a lawyer or an accredited "
-        "representative about your own situation.",
-        "back": "Back",
-        "restart": "Start over",
-    },
-    "es": {
-        "step": "Paso {step} de unos {total}",
-        "done": "Listo",
-        "your_answers": "Sus respuestas",
-        "do_now": "Haga esto ahora",
-        "next_steps": "Próximos pasos",
-        "warnings": "Advertencias",
-        "read_more": "Lea más en la guía",
-        "resources": "Quién puede ayudar",
-        "card": "Imprima la tarjeta de derechos y llévela con usted.",
-        "reviewed": "Revisado el",
-        "not_advice": "Esta información es general y no es asesoría legal. Hable con un abogado o un "
-        "representante acreditado sobre su caso.",
-        "back": "Atrás",
-        "restart": "Empezar de nuevo",
-    },
-}
-
 
 # --------------------------------------------------------------------------------------------------------
 # Data
@@ -753,10 +717,9 @@ class FlowSession:
         return 1.0 if self.finished or not total else len(self._trail) / total
 
     def progress_text(self) -> str:
-        labels = LABELS[self.lang]
         if self.finished:
-            return labels["done"]
-        return labels["step"].format(step=self.step_number, total=self.estimated_total)
+            return i18n.text("done", self.lang)
+        return i18n.text("step", self.lang, step=self.step_number, total=self.estimated_total)
 
     # -- moving -------------------------------------------------------------------------------------------
 
@@ -802,7 +765,7 @@ def outcome_checklist_text(
     warnings, the rights-card reminder, articles and resources. With ``library``, articles show their
     titles and resources their phone and website; with ``answers`` (from :meth:`FlowSession.answered`),
     the person's answers are listed first."""
-    labels = LABELS[lang]
+    labels = i18n.words(lang)
     out: list[str] = [flow.title[lang], "=" * len(flow.title[lang]), "", outcome.title[lang]]
     if outcome.summary.get(lang):
         out += ["", outcome.summary[lang]]
@@ -820,14 +783,14 @@ def outcome_checklist_text(
     section("next_steps", lambda n: f"{n}.")
     section("warnings", lambda n: "!")
     if outcome.card:
-        out += ["", labels["card"]]
+        out += ["", labels["card_reminder"]]
     if outcome.articles:
-        out += ["", f"{labels['read_more']}:"]
+        out += ["", f"{labels['read_in_guide']}:"]
         for article_id in outcome.articles:
             article = library.translation(article_id, lang) if library is not None else None
             out.append(f"- {article.title}" if article is not None else f"- {article_id}")
     if outcome.resources:
-        out += ["", f"{labels['resources']}:"]
+        out += ["", f"{labels['who_can_help']}:"]
         known = {r.id: r for r in library.resources} if library is not None else {}
         for resource_id in outcome.resources:
             resource = known.get(resource_id)
@@ -838,5 +801,5 @@ def outcome_checklist_text(
             out.append(f"- {resource.name}" + (f": {contact}" if contact else ""))
             if resource.helps_with.get(lang):
                 out.append(f"  {resource.helps_with[lang]}")
-    out += ["", labels["not_advice"], f"{labels['reviewed']} {flow.reviewed.isoformat()}"]
+    out += ["", labels["legal_note"], labels["reviewed"].format(date=flow.reviewed.isoformat())]
     return "\n".join(out) + "\n"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from guide_app.library.flows import LABELS, Flow, Outcome
+from guide_app.i18n import words
+from guide_app.library.flows import Flow, Outcome
 from guide_app.library.model import Library
 
 
@@ -17,7 +18,7 @@ def outcome_html(
     for_print: bool = False,
 ) -> str:
     """Title, summary, "Do now" (check boxes on paper), next steps, warnings, card, articles, contacts."""
-    lab = LABELS[lang]
+    lab = words(lang)
     esc = html.escape
     out = []
     if for_print:
@@ -45,7 +46,7 @@ def outcome_html(
         items = "".join(f"<li>{esc(step)}</li>" for step in next_steps)
         out.append(f"<h2>{esc(lab['next_steps'])}</h2><ol>{items}</ol>")
     if outcome.card:
-        link = esc(lab["card"]) if for_print else f'<a href="card:">{esc(lab["card"])}</a>'
+        link = esc(lab["card_reminder"]) if for_print else f'<a href="card:">{esc(lab["card_reminder"])}</a>'
         out.append(f"<p>{link}</p>")
     if outcome.articles:
         links = []
@@ -55,7 +56,7 @@ def outcome_html(
             links.append(
                 f"<li>{title}</li>" if for_print else f'<li><a href="article:{esc(article_id)}">{title}</a></li>'
             )
-        out.append(f"<h2>{esc(lab['read_more'])}</h2><ul>{''.join(links)}</ul>")
+        out.append(f"<h2>{esc(lab['read_in_guide'])}</h2><ul>{''.join(links)}</ul>")
     if outcome.resources and library is not None:
         known = {r.id: r for r in library.resources}
         rows = []
@@ -66,6 +67,7 @@ def outcome_html(
             contact = " · ".join(esc(x) for x in (resource.phone, resource.website) if x)
             rows.append(f"<li><b>{esc(resource.name)}</b>: {contact}<br>{esc(resource.helps_with.get(lang, ''))}</li>")
         if rows:
-            out.append(f"<h2>{esc(lab['resources'])}</h2><ul>{''.join(rows)}</ul>")
-    out.append(f'<p class="reviewed">{esc(lab["not_advice"])} {esc(lab["reviewed"])} {flow.reviewed.isoformat()}</p>')
+            out.append(f"<h2>{esc(lab['who_can_help'])}</h2><ul>{''.join(rows)}</ul>")
+    reviewed = lab["reviewed"].format(date=flow.reviewed.isoformat())
+    out.append(f'<p class="reviewed">{esc(lab["legal_note"])} {esc(reviewed)}</p>')
     return "\n".join(out)

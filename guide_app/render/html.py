@@ -12,22 +12,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from guide_app.i18n import text, words
 from guide_app.library.model import Article, Library
-
-# Labels in the reader's language; the UI passes translated ones.
-DEFAULT_LABELS = {
-    "in_short": "In short",
-    "contents": "On this page",
-    "sources": "Sources",
-    "reviewed": "Reviewed on {date}",
-    "stale": "This article was last reviewed more than a year ago. Laws and policies change: check with a legal "
-    "helper before you rely on it.",
-    "related": "Related articles",
-    "internet": "needs internet",
-    "note": "This is general information, not legal advice. Talk to a lawyer or an accredited representative "
-    "about your situation.",
-    "help_link": "Where to get real help",
-}
 
 STALE_AFTER_DAYS = 365
 _MD = None
@@ -47,12 +33,13 @@ def _markdown():
 _EXTERNAL = re.compile(r'<a href="(https?://[^"]+)">(.*?)</a>', re.S)
 
 
-def markdown_to_html(text: str, internet_label: str = DEFAULT_LABELS["internet"]) -> str:
+def markdown_to_html(markdown: str, internet_label: str | None = None) -> str:
     """Markdown to HTML; every web link gets a visible "(needs internet)" marker after it."""
     md = _markdown()
     md.reset()
-    marker = f" <small>({html.escape(internet_label)})</small>"
-    return _EXTERNAL.sub(lambda m: f'<a href="{m.group(1)}">{m.group(2)}</a>{marker}', md.convert(text))
+    label = text("internet", "en") if internet_label is None else internet_label
+    marker = f" <small>({html.escape(label)})</small>"
+    return _EXTERNAL.sub(lambda m: f'<a href="{m.group(1)}">{m.group(2)}</a>{marker}', md.convert(markdown))
 
 
 @dataclass(frozen=True)
@@ -96,7 +83,7 @@ def article_html(
     for_print: bool = False,
 ) -> str:
     """The whole article page: title, In short, contents, sections, sources, reviewed date, note, related."""
-    lab = {**DEFAULT_LABELS, **(labels or {})}
+    lab = words(article.lang, labels)
     esc = html.escape
     out = [f'<h1><a name="top"></a>{esc(article.title)}</h1>']
     out.append(
@@ -119,10 +106,10 @@ def article_html(
             detail = f"{detail}, {link}" if detail else link
         out.append(f"<li>{esc(source.title)}{': ' + detail if detail else ''}</li>")
     out.append("</ul>")
-    out.append(f'<p class="reviewed">{esc(lab["reviewed"].format(date=article.reviewed.isoformat()))}</p>')
+    out.append(f'<p class="reviewed">{esc(lab["reviewed_on"].format(date=article.reviewed.isoformat()))}</p>')
     if (today or dt.date.today()) - article.reviewed > dt.timedelta(days=STALE_AFTER_DAYS):
         out.append(f'<p class="stale">{esc(lab["stale"])}</p>')
-    note = esc(lab["note"])
+    note = esc(lab["legal_note"])
     if not for_print:
         note += f' <a href="article:finding-legal-help">{esc(lab["help_link"])}</a>'
     out.append(f'<table class="note" width="100%" cellpadding="8"><tr><td>{note}</td></tr></table>')
@@ -144,7 +131,7 @@ def snippet_html(snippet: str) -> str:
 
 
 def glossary_html(term, lang: str, labels: dict[str, str] | None = None) -> str:
-    lab = {**DEFAULT_LABELS, "glossary": "Glossary", "read_more": "Read more", **(labels or {})}
+    lab = words(lang, labels)
     esc = html.escape
     out = [f"<p><small>{esc(lab['glossary'])}</small></p><h1>{esc(term.term.get(lang, term.id))}</h1>"]
     out.append(f"<p>{esc(term.definition.get(lang, ''))}</p>")
@@ -157,7 +144,7 @@ def glossary_html(term, lang: str, labels: dict[str, str] | None = None) -> str:
 
 
 def resource_html(resource, lang: str, labels: dict[str, str] | None = None) -> str:
-    lab = {**DEFAULT_LABELS, "phone": "Phone", "website": "Website", "verified": "Checked on {date}", **(labels or {})}
+    lab = words(lang, labels)
     esc = html.escape
     out = [f"<h1>{esc(resource.name)}</h1>"]
     text = resource.helps_with.get(lang) or next(iter(resource.helps_with.values()), "")
@@ -171,5 +158,5 @@ def resource_html(resource, lang: str, labels: dict[str, str] | None = None) -> 
             f" <small>({esc(lab['internet'])})</small></li>"
         )
     out.append("</ul>")
-    out.append(f'<p class="reviewed">{esc(lab["verified"].format(date=resource.verified.isoformat()))}</p>')
+    out.append(f'<p class="reviewed">{esc(lab["checked_on"].format(date=resource.verified.isoformat()))}</p>')
     return "\n".join(out)

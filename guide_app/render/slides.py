@@ -24,45 +24,14 @@ import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from guide_app.i18n import words as words_in
 from guide_app.library.model import Article
 from guide_app.render.text import markdown_to_plain
-
-GUIDE_NAME = "Rights Guide"
-
-# Slide words in the language of the content (slides show content, so they follow the article's language).
-DECK_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "guide": GUIDE_NAME,
-        "in_short": "In short",
-        "continued": "(continued)",
-        "reviewed": "Reviewed {date}",
-        "sources": "Sources",
-        "end_title": "This is not legal advice",
-        "note": "This is general information, not legal advice. Talk to a lawyer or an accredited "
-        "representative about your situation.",
-        "do_now": "What to do now",
-        "next_steps": "Next steps",
-        "warnings": "Be careful",
-    },
-    "es": {
-        "guide": "Guía de derechos",
-        "in_short": "En resumen",
-        "continued": "(continuación)",
-        "reviewed": "Revisado el {date}",
-        "sources": "Fuentes",
-        "end_title": "Esto no es asesoría legal",
-        "note": "Esta es información general, no asesoría legal. Hable con un abogado o con un representante "
-        "acreditado sobre su situación.",
-        "do_now": "Qué hacer ahora",
-        "next_steps": "Próximos pasos",
-        "warnings": "Tenga cuidado",
-    },
-}
 
 
 def deck_labels(lang: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
     """The slide words for ``lang`` (English for an unknown language), with ``overrides`` applied."""
-    return {**DECK_LABELS["en"], **DECK_LABELS.get(lang, {}), **(overrides or {})}
+    return words_in(lang, overrides)
 
 
 @dataclass(frozen=True)
@@ -411,7 +380,7 @@ def article_slides(
     if sources and article.sources:
         slides += points_slides(lab["sources"], [_source_text(s) for s in article.sources], lab, budget, "sources")
     if closing:
-        slides.append(Slide(title=lab["end_title"], points=(lab["note"],), kind="end", heading=lab["end_title"]))
+        slides.append(Slide(title=lab["end_title"], points=(lab["legal_note"],), kind="end", heading=lab["end_title"]))
     return number_slides(slides, deck_footer(article.reviewed, lab))
 
 
@@ -436,14 +405,15 @@ def outcome_slides(
     slides = [Slide(title=title, kind="outcome", subtitle=summary, subtitle_label=lab["in_short"] if summary else "")]
     for heading, points in groups:
         slides += points_slides(heading, points, lab, budget)
-    slides.append(Slide(title=lab["end_title"], points=(lab["note"],), kind="end", heading=lab["end_title"]))
+    slides.append(Slide(title=lab["end_title"], points=(lab["legal_note"],), kind="end", heading=lab["end_title"]))
     return number_slides(slides, deck_footer(reviewed, lab))
 
 
 def flow_outcome_slides(flow, outcome, lang: str, labels: dict[str, str] | None = None) -> list[Slide]:
     """Slides for one outcome of a situation flow (``guide_app.library.flows``): do now, next steps, warnings."""
     lab = deck_labels(lang, labels)
-    groups = [(lab[key], outcome.items(key, lang)) for key in ("do_now", "next_steps", "warnings")]
+    keys = (("slide_do_now", "do_now"), ("next_steps", "next_steps"), ("slide_warnings", "warnings"))
+    groups = [(lab[label], outcome.items(key, lang)) for label, key in keys]
     title = outcome.title.get(lang) or next(iter(outcome.title.values()), "")
     return outcome_slides(title, outcome.summary.get(lang, ""), groups, flow.reviewed, lang, labels)
 
@@ -460,7 +430,6 @@ def estimated_lines(slide: Slide, budget: Budget | None = None) -> float:
 
 __all__ = [
     "Budget",
-    "DECK_LABELS",
     "Slide",
     "article_slides",
     "deck_labels",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from guide_app.i18n import words
 from guide_app.library.model import Article
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\(([^)]*)\)")
@@ -89,10 +90,10 @@ def _wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list
 
 def article_to_text(article: Article, width: int = 78, labels: dict[str, str] | None = None) -> str:
     """The whole article as readable plain text (``guide-app show``): paragraphs re-wrapped to ``width``."""
-    labels = labels or {}
+    lab = words(article.lang, labels)
     title = _wrap(article.title, width) or [article.title]
     out = [*title, "=" * min(max(len(line) for line in title), width), ""]
-    out += _wrap(f"{labels.get('in_short', 'In short')}: {article.summary}", width) + [""]
+    out += _wrap(f"{lab['in_short']}: {article.summary}", width) + [""]
     for section in article.sections:
         if section.heading:
             out += [section.heading, "-" * min(len(section.heading), width)]
@@ -106,9 +107,9 @@ def article_to_text(article: Article, width: int = 78, labels: dict[str, str] | 
             sub = indent + " " * (len(bullet.group(0)) if bullet else 0)
             out += _wrap(stripped, width, indent, sub)
         out.append("")
-    out.append(labels.get("sources", "Sources") + ":")
+    out.append(lab["sources"] + ":")
     for source in article.sources:
         where = ", ".join(x for x in (source.citation, source.url) if x)
         out += _wrap(f"- {source.title}" + (f" ({where})" if where else ""), width, subsequent="  ")
-    out += ["", f"{labels.get('reviewed', 'Reviewed on')} {article.reviewed.isoformat()}"]
+    out += ["", lab["reviewed_on"].format(date=article.reviewed.isoformat())]
     return "\n".join(out).rstrip() + "\n"

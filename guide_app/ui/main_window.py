@@ -450,18 +450,18 @@ class MainWindow(QMainWindow):
                 self.status_page.setText(self.tr("That article is not in this guide."))
                 self.stack.setCurrentWidget(self.status_page)
                 return
-            browser.setHtml(render.article_html(article, library, self.labels(), self._highlight(place)))
+            browser.setHtml(render.article_html(article, library, highlight=self._highlight(place)))
             self.article_shown.emit(article.id)
         elif place.kind == "glossary":
             term = next((t for t in library.glossary if t.id == place.key), None)
             if term is None:
                 return
-            browser.setHtml(render.glossary_html(term, self.lang, self.labels()))
+            browser.setHtml(render.glossary_html(term, self.lang))
         elif place.kind == "resource":
             resource = next((r for r in library.resources if r.id == place.key), None)
             if resource is None:
                 return
-            browser.setHtml(render.resource_html(resource, self.lang, self.labels()))
+            browser.setHtml(render.resource_html(resource, self.lang))
         self.stack.setCurrentWidget(self.reader)
         self.reader.find_bar.hide()
         if place.anchor:
@@ -479,30 +479,6 @@ class MainWindow(QMainWindow):
 
         lang = place.lang or self.lang
         return Highlight(tuple(highlight_terms(place.query, lang)), lambda word: stem(word, lang))
-
-    def labels(self) -> dict[str, str]:
-        return {
-            "in_short": self.tr("In short"),
-            "contents": self.tr("On this page"),
-            "sources": self.tr("Sources"),
-            "reviewed": self.tr("Reviewed on {date}"),
-            "stale": self.tr(
-                "This article was last reviewed more than a year ago. Laws and policies change: check with a "
-                "legal helper before you rely on it."
-            ),
-            "related": self.tr("Related articles"),
-            "internet": self.tr("needs internet"),
-            "note": self.tr(
-                "This is general information, not legal advice. Talk to a lawyer or an accredited "
-                "representative about your situation."
-            ),
-            "help_link": self.tr("Where to get real help"),
-            "glossary": self.tr("Glossary"),
-            "read_more": self.tr("Read more"),
-            "phone": self.tr("Phone"),
-            "website": self.tr("Website"),
-            "verified": self.tr("Checked on {date}"),
-        }
 
     def follow_link(self, href: str) -> None:
         if href.startswith("article:"):

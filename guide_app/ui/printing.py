@@ -39,6 +39,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from guide_app.i18n import CATALOG, words
 from guide_app.library.model import LANGUAGE_NAMES, Article, Library
 from guide_app.ui.pyside_workaround import protect_none
 
@@ -48,48 +49,6 @@ CARD_W_IN, CARD_H_IN = 3.5, 2.0
 CARD_COLUMNS, CARD_ROWS = 2, 5
 PDF_DPI = 600
 LAYOUT_DPI = 96  # text is laid out at screen resolution (so HTML px mean what they mean on screen), then scaled
-
-# Words on printed pages, in the language of the article (a printout follows its content, not the window).
-PRINT_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "guide": "Rights Guide",
-        "in_short": "In short",
-        "sources": "Sources",
-        "reviewed": "Reviewed on {date}",
-        "reviewed_short": "Reviewed {date}",
-        "internet": "needs internet",
-        "note": "This is general information, not legal advice. Talk to a lawyer or an accredited representative "
-        "about your situation.",
-        "stale": "This article was last reviewed more than a year ago. Laws and policies change: check with a "
-        "legal helper before you rely on it.",
-        "not_advice": "General information, not legal advice",
-        "page": "Page {n} of {total}",
-        "cut": "Cut along the dashed lines.",
-        "fold": "Cut along the dashed lines, then fold each card on the dotted line: {first} on one side, "
-        "{second} on the other.",
-        "lang_en": "English",
-        "lang_es": "Spanish",
-    },
-    "es": {
-        "guide": "Guía de derechos",
-        "in_short": "En resumen",
-        "sources": "Fuentes",
-        "reviewed": "Revisado el {date}",
-        "reviewed_short": "Revisado el {date}",
-        "internet": "necesita internet",
-        "note": "Esta es información general, no asesoría legal. Hable con un abogado o con un representante "
-        "acreditado sobre su situación.",
-        "stale": "Este artículo se revisó por última vez hace más de un año. Las leyes y las políticas cambian: "
-        "consulte con alguien que sepa de leyes antes de confiar en él.",
-        "not_advice": "Información general, no asesoría legal",
-        "page": "Página {n} de {total}",
-        "cut": "Recorte por las líneas de guiones.",
-        "fold": "Recorte por las líneas de guiones y doble cada tarjeta por la línea de puntos: {first} de un "
-        "lado, {second} del otro.",
-        "lang_en": "inglés",
-        "lang_es": "español",
-    },
-}
 
 # Qt's rich text reads lengths in px only (at LAYOUT_DPI: 4 px = 3 pt); font sizes may be in pt.
 PRINT_CSS = """
@@ -126,10 +85,6 @@ def _layout_document() -> QTextDocument:
     doc._layout_device = device  # the layout keeps a plain pointer: keep the image alive with the document
     doc.setDocumentMargin(0)
     return doc
-
-
-def print_labels(lang: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
-    return {**PRINT_LABELS["en"], **PRINT_LABELS.get(lang, {}), **(overrides or {})}
 
 
 def ensure_app():
@@ -261,7 +216,7 @@ def _draw_header_footer(painter: QPainter, frame: _Frame, left: str, right: str,
 def paint_article(device, article: Article, library: Library | None = None, labels: dict[str, str] | None = None):
     """Lay out and draw the article on ``device`` page by page; returns the number of pages."""
     ensure_app()
-    lab = print_labels(article.lang, labels)
+    lab = words(article.lang, labels)
     frame = _frame(device)
     body = frame.body
     scale = device.resolution() / LAYOUT_DPI
@@ -276,7 +231,7 @@ def paint_article(device, article: Article, library: Library | None = None, labe
     try:
         ctx = QAbstractTextDocumentLayout.PaintContext()
         ctx.palette.setColor(QPalette.ColorRole.Text, QColor("#000000"))
-        reviewed = lab["reviewed_short"].format(date=article.reviewed.isoformat())
+        reviewed = lab["reviewed"].format(date=article.reviewed.isoformat())
         for n in range(pages):
             if n:
                 device.newPage()
@@ -285,7 +240,7 @@ def paint_article(device, article: Article, library: Library | None = None, labe
                 frame,
                 lab["guide"],
                 article.title if n else reviewed,
-                f"{reviewed} · {lab['not_advice']}",
+                f"{reviewed} · {lab['legal_note_short']}",
                 lab["page"].format(n=n + 1, total=pages),
             )
             painter.save()
@@ -412,8 +367,8 @@ def _fit_card_text(faces: list[tuple[str, dict]], inner: QSizeF) -> float:
 def paint_card_sheet(device, card: dict, lang: str, labels: dict[str, str] | None = None) -> int:
     """Draw one sheet of wallet cards on ``device`` (its page margins must be zero). Returns 1 (pages)."""
     ensure_app()
-    lab = print_labels(lang if lang in PRINT_LABELS else "en", labels)
-    lab_en = print_labels("en")
+    lab = words(lang if lang in CATALOG else "en", labels)
+    lab_en = words("en")
     dpi = device.resolution()
     page = device.pageLayout().fullRectPixels(dpi)
     card_w, card_h = CARD_W_IN * dpi, CARD_H_IN * dpi
@@ -460,7 +415,7 @@ def paint_card_sheet(device, card: dict, lang: str, labels: dict[str, str] | Non
         for n, line in enumerate(lines):
             rect = QRectF(x0, top + n * metrics.height(), grid_w, metrics.height())
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), "✂  " + line)
-        foot = f"{lab['guide']} · {lab['not_advice']}"
+        foot = f"{lab['guide']} · {lab['legal_note_short']}"
         rect = QRectF(x0, y0 + grid_h + 0.1 * dpi, grid_w, metrics.height())
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), foot)
     finally:

@@ -383,62 +383,6 @@
         <translation>Ese artículo no está en esta guía.</translation>
     </message>
     <message>
-        <source>In short</source>
-        <translation>En resumen</translation>
-    </message>
-    <message>
-        <source>On this page</source>
-        <translation>En esta página</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>Fuentes</translation>
-    </message>
-    <message>
-        <source>Reviewed on {date}</source>
-        <translation>Revisado el {date}</translation>
-    </message>
-    <message>
-        <source>This article was last reviewed more than a year ago. Laws and policies change: check with a legal helper before you rely on it.</source>
-        <translation>Este artículo se revisó por última vez hace más de un año. Las leyes y las políticas cambian: consulte con un servicio de ayuda legal antes de guiarse por él.</translation>
-    </message>
-    <message>
-        <source>Related articles</source>
-        <translation>Artículos relacionados</translation>
-    </message>
-    <message>
-        <source>needs internet</source>
-        <translation>necesita internet</translation>
-    </message>
-    <message>
-        <source>This is general information, not legal advice. Talk to a lawyer or an accredited representative about your situation.</source>
-        <translation>Esta es información general, no es asesoría legal. Hable con un abogado o un representante acreditado sobre su situación.</translation>
-    </message>
-    <message>
-        <source>Where to get real help</source>
-        <translation>Dónde encontrar ayuda de verdad</translation>
-    </message>
-    <message>
-        <source>Glossary</source>
-        <translation>Glosario</translation>
-    </message>
-    <message>
-        <source>Read more</source>
-        <translation>Leer más</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Teléfono</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>Sitio web</translation>
-    </message>
-    <message>
-        <source>Checked on {date}</source>
-        <translation>Verificado el {date}</translation>
-    </message>
-    <message>
         <source>Open in your web browser?</source>
         <translation>¿Abrir en su navegador web?</translation>
     </message>

@@ -14,10 +14,10 @@ PROBE = textwrap.dedent(
     """
     import contextlib, importlib, io, json, pkgutil, sys
 
-    import guide_app.library, guide_app.search, guide_app.render
+    import guide_app.i18n, guide_app.library, guide_app.search, guide_app.render
 
     imported = []
-    for package in (guide_app.library, guide_app.search, guide_app.render):
+    for package in (guide_app.i18n, guide_app.library, guide_app.search, guide_app.render):
         for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             importlib.import_module(module.name)
             imported.append(module.name)
@@ -54,6 +54,7 @@ def test_core_and_cli_search_load_no_qt(tmp_path):
         "guide_app.search.engine",
         "guide_app.search.store",
         "guide_app.render.text",
+        "guide_app.i18n.catalog",
     ):
         assert module in report["imported"]
     assert report["whoosh"]  # the search really ran in that process

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_CONTENT, REPO
+from guide_app.i18n import text as catalog_text
 from guide_app.library import readability
 from guide_app.library.flows import (
-    LABELS,
     FlowSession,
     flow_plain_text,
     load_flows,
@@ -462,7 +462,7 @@ def test_shipped_outcomes_are_complete_in_both_languages(shipped, flow_id):
         assert set(outcome.resources) <= resource_ids
         for lang in LANGUAGES:
             text = outcome_checklist_text(flow, outcome, lang, library=library)
-            assert outcome.title[lang] in text and LABELS[lang]["not_advice"] in text
+            assert outcome.title[lang] in text and catalog_text("legal_note", lang) in text
 
 
 @pytest.mark.parametrize("flow_id", sorted(SHIPPED_FLOWS))
@@ -592,7 +592,7 @@ def test_outcome_checklist_text(sample_flow, fixture_library):
     assert "[ ] 1. Call the lawyer today." in lines and "[ ] 2. Check the next hearing date." in lines
     assert "! Do not sign anything you do not understand." in lines
     assert "- Is the person held now? Yes" in lines
-    assert LABELS["en"]["card"] in lines
+    assert catalog_text("card_reminder", "en") in lines
     habeas = fixture_library.article("habeas-corpus", "en")
     assert f"- {habeas.title}" in lines
     assert any(line.startswith("- Immigration court case status (EOIR): 1-800-898-7180") for line in lines)
