@@ -99,6 +99,17 @@ def local_pack_dirs() -> list[Path]:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) readable only by this user where the OS supports it."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create ``path`` and any missing parents with mode 0700 (only this user can list or change them).
+
+    Folders that already exist keep their mode; the search index checks its own tree before use.
+    """
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.exists() or folder.is_symlink():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        folder.mkdir(mode=0o700, exist_ok=True)
+    if not path.is_dir():
+        path.mkdir(mode=0o700)  # raises FileExistsError for a file in the way, as callers expect
     return path

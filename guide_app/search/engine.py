@@ -7,6 +7,7 @@ When one language finds nothing useful, the other language's matches are offered
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ from guide_app.search.analysis import stem, words
 from guide_app.search.query import ParsedQuery, clean, parse, synonym_matches, to_whoosh
 
 SNIPPET_CHARS = 180
+log = logging.getLogger("guide_app")
 KIND_WEIGHT = {"article": 1.0, "glossary": 0.5, "resource": 0.5}
 
 
@@ -67,10 +69,13 @@ class _BracketFormatter(highlight.Formatter):
 class SearchEngine:
     """Holds open Whoosh searchers (one per language); safe to call from one worker thread at a time."""
 
-    def __init__(self, indexes: dict, library: Library, folder: Path | None = None) -> None:
+    def __init__(self, indexes: dict, library: Library, folder: Path | None = None, reopen=None) -> None:
         self.indexes = indexes
         self.library = library
         self.folder = folder
+        # Builds a fresh index when a search raises (damage the checksums could not see): () -> (folder, indexes)
+        self._reopen = reopen or (lambda: (None, store.build_in_memory(library)))
+        self.repairs = 0  # how many times a failing index was rebuilt (the window can say so)
         self._searchers = {lang: ix.searcher() for lang, ix in indexes.items()}
         self._lock = threading.Lock()
         self._highlighter = highlight.Highlighter(
@@ -82,7 +87,7 @@ class SearchEngine:
     @classmethod
     def open(cls, cache: Path, library: Library, fingerprint: str, progress=None, force=False) -> SearchEngine:
         folder, indexes = store.open_or_build(cache, library, fingerprint, progress, force)
-        return cls(indexes, library, folder)
+        return cls(indexes, library, folder, lambda: store.open_or_build(cache, library, fingerprint, None, True))
 
     def close(self) -> None:
         for searcher in self._searchers.values():
@@ -91,10 +96,33 @@ class SearchEngine:
             ix.close()
 
     # -- searching ---------------------------------------------------------------------------------
-    def search(
+    def search(self, text: str, *args, **kwargs) -> Response:
+        """Search ``text``; never raises. When the index itself fails (a damaged segment), it is rebuilt and
+        the search asked again; only the exception's type is logged, never its message (it may quote the
+        query)."""
+        try:
+            return self._search(text, *args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - input never raises; this is a broken index
+            log.warning("search failed (%s); rebuilding the search index", type(exc).__name__)
+        try:
+            self._repair()
+            return self._search(text, *args, **kwargs)
+        except Exception as exc:  # noqa: BLE001
+            log.error("search failed again after a rebuild (%s)", type(exc).__name__)
+        lang = kwargs.get("lang", args[0] if args else "en")
+        return Response(clean(text), lang if lang in LANGUAGES else None, None, ())
+
+    def _repair(self) -> None:
+        with self._lock:
+            store.discard(self.folder)  # other processes rebuild too
+            self.close()
+            self.folder, self.indexes = self._reopen()
+            self._searchers = {lang: ix.searcher() for lang, ix in self.indexes.items()}
+            self.repairs += 1
+
+    def _search(
         self, text: str, lang: str | None = "en", limit: int = 10, as_you_type: bool = False, fallback: bool = True
     ) -> Response:
-        """Search ``text``; never raises for any input. ``lang=None`` searches both languages."""
         cleaned = clean(text)
         langs = [lang] if lang in LANGUAGES else list(LANGUAGES)
         limit = max(1, min(int(limit), 100))

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def test_first_open_builds_then_reuses(content, cache):
     first = open_index(content, cache)
     assert first.builds == 1
     assert first.folder.name == f"v{SCHEMA_VERSION}-{first.fingerprint}"
-    assert (first.folder / store.READY).read_text(encoding="utf-8") == first.folder.name
+    assert (first.folder / store.READY).read_text(encoding="utf-8").splitlines()[0] == first.folder.name
     second = open_index(content, cache)
     assert second.builds == 0
     assert second.folder == first.folder
@@ -124,7 +125,7 @@ def test_rebuild_when_ready_is_garbage(content, cache, ready):
     (first.folder / store.READY).write_text(ready, encoding="utf-8")
     second = open_index(content, cache)
     assert second.builds == 1
-    assert (second.folder / store.READY).read_text(encoding="utf-8") == second.folder.name
+    assert (second.folder / store.READY).read_text(encoding="utf-8").splitlines()[0] == second.folder.name
 
 
 def test_rebuild_when_ready_is_missing(content, cache):
@@ -174,22 +175,22 @@ def test_stale_version_folders_are_removed(content, cache):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.parametrize("where", ["cache", "index", "folder", "file"])
 @pytest.mark.parametrize("mode", [0o777, 0o770, 0o702])
-def test_refuses_an_index_root_others_can_write(content, cache, mode):
-    open_index(content, cache)
-    (cache / "index").chmod(mode)
-    with pytest.raises(store.UnsafeLocation):
-        Opened(content, cache)
-
-
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_refuses_an_index_folder_others_can_write(content, cache):
+def test_a_folder_others_can_write_is_left_alone_and_search_runs_in_memory(content, cache, where, mode, caplog):
     first = open_index(content, cache)
-    first.folder.chmod(0o777)
+    segment = next(first.folder.glob("*.seg"))
+    path = {"cache": cache, "index": cache / "index", "folder": first.folder, "file": segment}[where]
+    path.chmod(mode)
+    before = sorted(p.name for p in first.folder.iterdir())
+    with caplog.at_level("ERROR", logger="guide_app"):
+        second = open_index(content, cache)  # searches both languages: not "no search"
+    assert second.folder is None  # built in memory
+    assert second.builds == 1
+    assert "can be changed by other users" in caplog.text
+    assert sorted(p.name for p in first.folder.iterdir()) == before  # nothing deleted
     with pytest.raises(store.UnsafeLocation):
-        Opened(content, cache)
-    with pytest.raises(store.UnsafeLocation):
-        store.open_indexes(first.folder)
+        store.open_indexes(first.folder) if where in ("folder", "file") else store._private_root(cache)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
@@ -200,6 +201,147 @@ def test_check_safe_accepts_a_private_folder(tmp_path):
     store.check_safe(folder)
     folder.chmod(0o755)  # readable by others is fine; writable is not
     store.check_safe(folder)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_new_cache_folders_are_created_private(tmp_path):
+    cache = tmp_path / "a" / "b" / "rights-guide"
+    store._private_root(cache)
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", cache, cache / "index"):
+        assert folder.stat().st_mode & 0o777 == 0o700, (folder, oct(folder.stat().st_mode))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX symbolic links")
+@pytest.mark.parametrize("link", ["cache", "folder", "file"])
+def test_a_symbolic_link_in_the_index_tree_is_not_followed(content, cache, tmp_path, link, caplog):
+    first = open_index(content, cache)
+    elsewhere = tmp_path / "elsewhere"
+    if link == "cache":
+        cache.rename(elsewhere)
+        cache.symlink_to(elsewhere)
+    elif link == "folder":
+        first.folder.rename(elsewhere)
+        first.folder.symlink_to(elsewhere)
+    else:
+        segment = next(first.folder.glob("*.seg"))
+        segment.rename(elsewhere)
+        segment.symlink_to(elsewhere)
+    with caplog.at_level("ERROR", logger="guide_app"):
+        second = open_index(content, cache)
+    assert second.folder is None
+    assert "symbolic link" in caplog.text
+    assert elsewhere.exists()
+
+
+def flip(path: Path, offset_fraction: float = 0.5, count: int = 1) -> None:
+    data = bytearray(path.read_bytes())
+    start = int(len(data) * offset_fraction)
+    for i in range(start, start + count):
+        data[i] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("count", [1, 4096])
+def test_a_flipped_byte_inside_a_segment_is_found_and_rebuilt(content, cache, count, caplog):
+    first = open_index(content, cache)
+    segment = next(first.folder.glob("en_*.seg"))
+    size = segment.stat().st_size
+    flip(segment, 0.4, min(count, size // 2))
+    assert segment.stat().st_size == size  # same size: only the checksum can tell
+    with caplog.at_level("WARNING", logger="guide_app"):
+        second = open_index(content, cache)
+    assert second.builds == 1
+    assert second.folder == first.folder
+    assert "IndexDamaged" in caplog.text
+    store.verify(second.folder)
+
+
+def test_an_index_of_another_schema_under_a_valid_ready_is_rebuilt(content, cache, monkeypatch):
+    """Documents without the fields this version reads (``READY`` and checksums rewritten to match)."""
+    from whoosh import fields
+
+    first = open_index(content, cache)
+    shutil.rmtree(first.folder)
+    first.folder.mkdir(mode=0o700)
+    for lang in ("en", "es"):
+        ix = store.FileStorage(str(first.folder)).create_index(fields.Schema(text=fields.TEXT(stored=True)), lang)
+        with ix.writer() as writer:
+            writer.add_document(text="habeas corpus")
+    store.write_ready(first.folder, first.folder.name)
+    second = open_index(content, cache)
+    assert second.builds == 1
+
+
+def test_an_index_without_checksums_is_rebuilt(content, cache):
+    first = open_index(content, cache)
+    (first.folder / store.READY).write_text(first.folder.name, encoding="utf-8")  # the format before checksums
+    assert open_index(content, cache).builds == 1
+
+
+def test_an_extra_or_missing_file_fails_verification(content, cache):
+    first = open_index(content, cache)
+    store.verify(first.folder)
+    extra = first.folder / "en_extra.seg"
+    extra.write_bytes(b"x")
+    with pytest.raises(store.IndexDamaged):
+        store.verify(first.folder)
+    extra.unlink()
+    next(first.folder.glob("*.toc")).unlink()
+    with pytest.raises(store.IndexDamaged):
+        store.verify(first.folder)
+
+
+def test_stale_build_folders_and_leftovers_are_removed(content, cache):
+    first = open_index(content, cache)
+    index = cache / "index"
+    old = index / ".build-killed"
+    old.mkdir()
+    (old / "en_1.seg").write_bytes(b"x" * 1000)
+    locked = old / "sub"
+    locked.mkdir()
+    locked.chmod(0)
+    old_time = time.time() - store.STALE_BUILD_SECONDS - 60
+    os.utime(old, (old_time, old_time))
+    fresh = index / ".build-running"  # another process may be building right now
+    fresh.mkdir()
+    trash_file = index / f".old-{first.folder.name}-1-2"
+    trash_file.write_bytes(b"left by a failed swap")
+    unreadable = index / f".old-{first.folder.name}-3-4"
+    unreadable.mkdir()
+    (unreadable / "f").write_bytes(b"x")
+    unreadable.chmod(0)
+    (first.folder / store.READY).unlink()  # forces a build, which cleans up
+    open_index(content, cache)
+    names = sorted(p.name for p in index.iterdir())
+    assert names == sorted([".build-running", first.folder.name]), names
+
+
+def test_a_failing_search_rebuilds_the_index_and_answers(content, cache, caplog, monkeypatch):
+    """Damage that appears while the index is open: the search rebuilds it instead of failing silently."""
+    from whoosh.searching import Searcher
+
+    opened = Opened(content, cache)
+    try:
+        assert opened.finds("habeas")[0] == "habeas-corpus"
+        calls = []
+        original = Searcher.search
+
+        def broken(self, *args, **kwargs):
+            calls.append(1)
+            if len(calls) == 1:
+                raise Exception("Block tag error secret-query")  # noqa: TRY002 - what Whoosh raises
+            return original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Searcher, "search", broken)
+        with caplog.at_level("WARNING", logger="guide_app"):
+            response = opened.engine.search("habeas secret-query", "en")
+        assert response.results and response.results[0].id == "habeas-corpus"
+        assert opened.engine.repairs == 1
+        assert "secret-query" not in caplog.text  # type only, never the message (it may quote the query)
+        assert "Exception" in caplog.text
+        store.verify(opened.folder)
+    finally:
+        opened.close()
 
 
 # -- two processes at once --------------------------------------------------------------------------
