@@ -151,24 +151,28 @@ def cmd_index(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from guide_app.ui.printing import export_article_pdf  # Qt is needed to lay out PDF pages
+    from guide_app.export.printing import export_article_pdf  # QtGui lays out PDF pages; no widgets
+    from guide_app.qtcompat import gui_application
 
     guide = _guide(args)
     article = _find_article(guide, args.id, args.lang)
     if article is None:
         return 1
+    gui_application()
     pages = export_article_pdf(article, guide.library, Path(args.pdf), page_size=args.page_size)
     print(f"Wrote {args.pdf} ({pages} pages)")
     return 0
 
 
 def cmd_card(args) -> int:
-    from guide_app.ui.printing import export_card_pdf
+    from guide_app.export.card import export_card_pdf
+    from guide_app.qtcompat import gui_application
 
     guide = _guide(args)
     if args.lang not in guide.library.card:
         print(f"No card text for '{args.lang}'. Available: {', '.join(guide.library.card)}", file=sys.stderr)
         return 1
+    gui_application()
     export_card_pdf(guide.library.card, args.lang, Path(args.pdf), page_size=args.page_size)
     print(f"Wrote {args.pdf}")
     return 0

@@ -15,7 +15,7 @@ def run(args) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check on a server with no screen
     from PySide6.QtWidgets import QApplication
 
-    from guide_app.ui.pyside_workaround import protect_none
+    from guide_app.qtcompat import protect_none
 
     protect_none()  # only acts on the PySide6 build that leaks references to None (see pyproject.toml)
 

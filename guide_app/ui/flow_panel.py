@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,44 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-
-def checklist_document(session, library) -> QTextDocument:
-    from guide_app.render.flow_html import outcome_html
-
-    doc = QTextDocument()
-    doc.setDefaultStyleSheet(
-        "body { color: black; } h1 { font-size: 16pt; } h2 { font-size: 13pt; margin-top: 10px; }"
-        " table.note { border: 1px solid black; } p.reviewed { font-size: 9pt; }"
-    )
-    flow, outcome = session.flow, session.outcome
-    doc.setHtml(outcome_html(flow, outcome, session.lang, library, session.answered(), for_print=True))
-    return doc
-
-
-def export_checklist_pdf(session, library, path: Path, page_size: str = "letter") -> None:
-    """One-page (it shrinks to fit) black-and-white checklist of the outcome."""
-    from guide_app.ui.printing import pdf_writer
-
-    writer = pdf_writer(path, page_size, QMarginsF(18, 18, 18, 18), session.flow.title[session.lang])
-    print_document(checklist_document(session, library), writer)
-
-
-def print_document(doc: QTextDocument, device) -> None:
-    """Paint ``doc`` on one page of ``device``, scaled down if it is too long for the page."""
-    from PySide6.QtGui import QPainter
-
-    rect = device.pageLayout().paintRectPixels(device.resolution())
-    doc.documentLayout().setPaintDevice(device)
-    doc.setTextWidth(rect.width())
-    height = doc.size().height()
-    scale = min(1.0, rect.height() / height) if height else 1.0
-    if scale < 1.0:
-        doc.setTextWidth(rect.width() / scale)
-    painter = QPainter(device)
-    painter.scale(scale, scale)
-    doc.drawContents(painter)
-    painter.end()
 
 
 class FlowPanel(QWidget):
@@ -241,7 +203,10 @@ class FlowPanel(QWidget):
         if not self.allow_files:
             dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            print_document(checklist_document(self.session, self.library), printer)
+            from guide_app.export.checklist import checklist_document, print_document
+
+            s = self.session
+            print_document(checklist_document(s.flow, s.outcome, s.lang, self.library, s.answered()), printer)
 
     def save_pdf(self) -> None:
         if self.session is None or not self.session.finished or not self.allow_files:
@@ -256,4 +221,7 @@ class FlowPanel(QWidget):
             options=QFileDialog.Option.DontUseNativeDialog,
         )
         if path:
-            export_checklist_pdf(self.session, self.library, Path(path))
+            from guide_app.export.checklist import export_checklist_pdf
+
+            s = self.session
+            export_checklist_pdf(s.flow, s.outcome, s.lang, Path(path), self.library, s.answered())

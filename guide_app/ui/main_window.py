@@ -648,7 +648,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QStandardPaths
         from PySide6.QtWidgets import QFileDialog
 
-        from guide_app.ui.printing import export_article_pdf
+        from guide_app.export.printing import export_article_pdf
 
         article = self.current_article()
         if article is None or self.in_kiosk:

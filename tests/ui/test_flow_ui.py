@@ -42,14 +42,15 @@ def test_home_situation_opens_the_flow_and_keys_walk_it(qtbot, window):
 
 
 def test_outcome_prints_to_a_one_page_pdf_checklist(qtbot, window, tmp_path):
-    from guide_app.ui.flow_panel import export_checklist_pdf
+    from guide_app.export.checklist import export_checklist_pdf
 
     window.open_flow("loved-one-taken-by-ice")
     panel = window.flow_panel
     while not panel.session.finished:
         panel.choose(0)
     out = tmp_path / "checklist.pdf"
-    export_checklist_pdf(panel.session, window.guide.library, out)
+    s = panel.session
+    export_checklist_pdf(s.flow, s.outcome, s.lang, out, window.guide.library, s.answered())
     pdf = PdfReader(str(out))
     assert len(pdf.pages) == 1
     text = " ".join(pdf.pages[0].extract_text().split())

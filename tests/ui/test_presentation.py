@@ -86,9 +86,9 @@ def test_escape_leaves(qtbot, show):
 
 
 def test_real_decks_never_overflow_and_type_scales_with_the_screen(qapp):
+    from guide_app.export.slide_paint import layout_slide
     from guide_app.guide import load_guide
     from guide_app.render.slides import article_slides
-    from guide_app.ui.presentation import layout_slide
 
     library = load_guide(REPO / "content", []).library
     family = qapp.font().family()
@@ -109,8 +109,8 @@ def test_real_decks_never_overflow_and_type_scales_with_the_screen(qapp):
 
 
 def test_a_slide_too_full_for_its_screen_shrinks_until_it_fits(qapp):
+    from guide_app.export.slide_paint import layout_slide
     from guide_app.render.slides import Slide
-    from guide_app.ui.presentation import layout_slide
 
     crowded = Slide("A heading " * 8, tuple("A point that says a great many things in one go. " * 5 for _ in range(5)))
     layout = layout_slide(crowded, QSize(1024, 768), qapp.font().family())

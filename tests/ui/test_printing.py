@@ -1,4 +1,5 @@
-"""Printable handouts (guide_app.ui.printing): article PDFs and the wallet-card sheet, offscreen."""
+"""Printable handouts (guide_app.export, and the print dialogs in guide_app.ui.printing): article PDFs and
+the wallet-card sheet, offscreen."""
 
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def library():
 
 
 def test_article_pdf_has_everything_a_handout_needs(qapp, library, tmp_path):
-    from guide_app.ui.printing import export_article_pdf
+    from guide_app.export.printing import export_article_pdf
 
     article = library.article("habeas-corpus", "en")
     out = tmp_path / "habeas.pdf"
@@ -58,7 +59,7 @@ def test_article_pdf_has_everything_a_handout_needs(qapp, library, tmp_path):
 
 
 def test_a4_and_letter_page_sizes(qapp, library, tmp_path):
-    from guide_app.ui.printing import export_article_pdf
+    from guide_app.export.printing import export_article_pdf
 
     article = library.article("remain-silent", "en")
     export_article_pdf(article, library, tmp_path / "a4.pdf", page_size="a4")
@@ -70,7 +71,7 @@ def test_a4_and_letter_page_sizes(qapp, library, tmp_path):
 
 
 def test_spanish_article_pdf_speaks_spanish(qapp, library, tmp_path):
-    from guide_app.ui.printing import export_article_pdf
+    from guide_app.export.printing import export_article_pdf
 
     out = tmp_path / "es.pdf"
     export_article_pdf(library.article("habeas-corpus", "es"), library, out)
@@ -80,8 +81,8 @@ def test_spanish_article_pdf_speaks_spanish(qapp, library, tmp_path):
 
 
 def test_a_long_article_runs_over_several_numbered_pages(qapp, tmp_path):
+    from guide_app.export.printing import export_article_pdf
     from guide_app.guide import load_guide
-    from guide_app.ui.printing import export_article_pdf
 
     library = load_guide(REPO / "content", []).library
     out = tmp_path / "long.pdf"
@@ -93,7 +94,7 @@ def test_a_long_article_runs_over_several_numbered_pages(qapp, tmp_path):
 
 
 def card_sheet(tmp_path, card, lang="es", page_size="letter"):
-    from guide_app.ui.printing import export_card_pdf
+    from guide_app.export.card import export_card_pdf
 
     out = tmp_path / f"card-{lang}-{page_size}.pdf"
     assert export_card_pdf(card, lang, out, page_size=page_size) == 1
@@ -106,7 +107,7 @@ def dash_patterns(path) -> list[bytes]:
 
 
 def test_card_sheet_holds_both_languages_and_cut_lines(qapp, library, tmp_path):
-    from guide_app.ui.printing import CARD_ROWS
+    from guide_app.export.card import CARD_ROWS
 
     out = card_sheet(tmp_path, library.card)
     assert page_size(out) == LETTER
@@ -122,7 +123,7 @@ def test_card_sheet_holds_both_languages_and_cut_lines(qapp, library, tmp_path):
 
 
 def test_card_sheet_on_a4_and_in_english_only(qapp, library, tmp_path):
-    from guide_app.ui.printing import CARD_COLUMNS, CARD_ROWS
+    from guide_app.export.card import CARD_COLUMNS, CARD_ROWS
 
     assert page_size(card_sheet(tmp_path, library.card, page_size="a4")) == A4
     out = card_sheet(tmp_path, library.card, lang="en")
@@ -135,8 +136,9 @@ def test_card_sheet_on_a4_and_in_english_only(qapp, library, tmp_path):
 def test_real_card_text_fits_in_large_type_and_long_text_shrinks(qapp):
     from PySide6.QtCore import QSizeF
 
+    from guide_app.export.card import _card_faces, _card_fits, _fit_card_text
+    from guide_app.export.printing import LAYOUT_DPI
     from guide_app.guide import load_guide
-    from guide_app.ui.printing import LAYOUT_DPI, _card_faces, _card_fits, _fit_card_text
 
     inner = QSizeF((3.5 - 0.28) * LAYOUT_DPI, (2.0 - 0.28) * LAYOUT_DPI)
     card = load_guide(REPO / "content", []).library.card
