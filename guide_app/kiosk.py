@@ -15,10 +15,10 @@ import configparser
 from dataclasses import dataclass
 
 from guide_app import paths
-from guide_app.library.model import LANGUAGES
+from guide_app.app.settings import DEFAULT_COUNTDOWN_SECONDS, DEFAULT_IDLE_SECONDS, KIOSK, read_ini
 
-DEFAULT_IDLE_SECONDS = 180
-DEFAULT_COUNTDOWN_SECONDS = 15
+__all__ = ["DEFAULT_COUNTDOWN_SECONDS", "DEFAULT_IDLE_SECONDS", "KioskSettings", "load"]
+
 ADMIN_KEYS = "Ctrl+Alt+Shift+A"  # unlocks quitting and settings in kiosk mode
 
 
@@ -36,15 +36,15 @@ def load(force: bool = False) -> KioskSettings:
     for folder in paths.system_config_dirs():
         path = folder / "kiosk.ini"
         if path.is_file():
-            parser = configparser.ConfigParser(inline_comment_prefixes=(";", "#"))
             try:
-                parser.read(path, encoding="utf-8")
-                section = parser["kiosk"] if parser.has_section("kiosk") else {}
-                enabled = force or str(section.get("enabled", "true")).strip().lower() in ("1", "true", "yes", "on")
-                idle = max(5, int(section.get("idle_timeout", DEFAULT_IDLE_SECONDS)))
-                countdown = max(3, int(section.get("countdown", DEFAULT_COUNTDOWN_SECONDS)))
-                language = str(section.get("language", "")).strip()
+                values = read_ini(path, KIOSK)  # keys, types and ranges: guide_app.app.settings.KIOSK
             except (configparser.Error, ValueError, OSError):
                 return KioskSettings(enabled=True, source=f"{path} (unreadable; defaults used)")
-            return KioskSettings(enabled, idle, countdown, language if language in LANGUAGES else "", str(path))
+            return KioskSettings(
+                bool(force or values["enabled"]),
+                int(values["idle_timeout"]),  # type: ignore[call-overload]
+                int(values["countdown"]),  # type: ignore[call-overload]
+                str(values["language"]),
+                str(path),
+            )
     return KioskSettings(enabled=force, source="--kiosk" if force else "")

@@ -1,7 +1,7 @@
 """Remembered preferences: zoom, theme and language only — never searches or articles viewed.
 
 Stored with QSettings in INI format (never the Windows registry) in the app's config folder, or beside
-the app in portable mode.
+the app in portable mode. The keys, types and ranges are declared once in ``guide_app.app.settings``.
 """
 
 from __future__ import annotations
@@ -9,56 +9,54 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from guide_app import paths
-from guide_app.library.model import LANGUAGES
+from guide_app.app.settings import PREFERENCES, THEMES, ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings
 
-THEMES = ("light", "dark", "contrast")
-ZOOM_MIN, ZOOM_MAX, ZOOM_DEFAULT = -4, 12, 2
-ALLOWED_KEYS = ("zoom", "theme", "language")
+__all__ = ["ALLOWED_KEYS", "THEMES", "ZOOM_DEFAULT", "ZOOM_MAX", "ZOOM_MIN", "Preferences"]
+ALLOWED_KEYS = PREFERENCES.keys
+
+
+class _QSettingsStorage:
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+
+    def get(self, key: str) -> object | None:
+        return self.settings.value(key, None)
+
+    def set(self, key: str, value: object) -> None:
+        self.settings.setValue(key, value)
+        self.settings.sync()
 
 
 class Preferences:
     def __init__(self, path=None) -> None:
         folder = paths.ensure_private_dir(paths.config_dir())
         self._settings = QSettings(str(path or folder / "settings.ini"), QSettings.Format.IniFormat)
+        self._values = Settings(PREFERENCES, _QSettingsStorage(self._settings))  # refuses any other key
 
     @property
     def file(self) -> str:
         return self._settings.fileName()
 
-    def _get(self, key: str, default):
-        return self._settings.value(key, default)
-
-    def _set(self, key: str, value) -> None:
-        assert key in ALLOWED_KEYS, key  # nothing else may ever be written
-        self._settings.setValue(key, value)
-        self._settings.sync()
-
     @property
     def zoom(self) -> int:
-        try:
-            value = int(self._get("zoom", ZOOM_DEFAULT))
-        except (TypeError, ValueError):
-            value = ZOOM_DEFAULT
-        return max(ZOOM_MIN, min(ZOOM_MAX, value))
+        return int(self._values.get("zoom"))  # type: ignore[call-overload]
 
     @zoom.setter
     def zoom(self, value: int) -> None:
-        self._set("zoom", max(ZOOM_MIN, min(ZOOM_MAX, int(value))))
+        self._values.set("zoom", value)
 
     @property
     def theme(self) -> str:
-        value = str(self._get("theme", "light"))
-        return value if value in THEMES else "light"
+        return str(self._values.get("theme"))
 
     @theme.setter
     def theme(self, value: str) -> None:
-        self._set("theme", value if value in THEMES else "light")
+        self._values.set("theme", value)
 
     @property
     def language(self) -> str:
-        value = str(self._get("language", ""))
-        return value if value in LANGUAGES else ""
+        return str(self._values.get("language"))
 
     @language.setter
     def language(self, value: str) -> None:
-        self._set("language", value if value in LANGUAGES else "en")
+        self._values.set("language", value if value in PREFERENCES["language"].choices[1:] else "en")

@@ -1,19 +1,155 @@
-"""The results list: title, section heading and highlighted snippet per hit; friendly when empty."""
+"""The results page: a header (counts, "did you mean", situations to walk through) over a list of results.
+
+The list is a ``QListView`` over :class:`ResultsModel`, drawn by :class:`ResultDelegate` (title, section,
+tag, and the snippet with the matched words in bold), as Zeal draws its search results. Rows are plain
+data: refilling the list for the next keystroke is one model reset, with no widgets to create or pool.
+Everything about an answer except the words on screen was computed on the search thread
+(``guide_app.app.search_session``); this page only maps it.
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QPalette, QStaticText, QTransform
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from guide_app.render.html import snippet_html
+from guide_app.app.navigation import Place, PlaceKind
+from guide_app.app.search_session import Answer, ResultRow
 
-RESULT_ROLE = Qt.ItemDataRole.UserRole + 1
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1  # the Place a row opens
+HTML_ROLE = Qt.ItemDataRole.UserRole + 2  # the rich text the delegate draws
+
+
+@dataclass(frozen=True)
+class _Row:
+    target: Place
+    html: str
+    accessible: str
+
+
+def _snippet_html(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        if start < last or end > len(text):
+            continue
+        out.append(html.escape(text[last:start]) + "<b>" + html.escape(text[start:end]) + "</b>")
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _row(target: Place, title: str, section: str, tag: str, body_html: str, body_plain: str) -> _Row:
+    head = f"<b>{html.escape(title)}</b>"
+    if section:
+        head += f" — {html.escape(section)}"
+    if tag:
+        head += f" <small>[{html.escape(tag)}]</small>"
+    accessible = " — ".join(x for x in (title, section, tag) if x) + ". " + body_plain
+    return _Row(target, f"{head}<br>{body_html}", accessible)
+
+
+class ResultsModel(QAbstractListModel):
+    """The rows on screen; replaced as a whole for every answer or browse list."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008, N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return row.accessible  # what a screen reader announces for the row
+        if role == TARGET_ROLE:
+            return row.target
+        if role == HTML_ROLE:
+            return row.html
+        return None
+
+    def set_rows(self, rows: list[_Row]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Draws a row's rich text with a cached ``QStaticText`` (laid out once per text, width and font)."""
+
+    PAD_X, PAD_Y = 8, 6
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._cache: dict[tuple[str, int, str], QStaticText] = {}
+
+    def _text(self, text: str, width: int, option: QStyleOptionViewItem) -> QStaticText:
+        key = (text, width, option.font.key())
+        static = self._cache.get(key)
+        if static is None:
+            if len(self._cache) > 400:
+                self._cache.clear()
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.RichText)
+            static.setTextWidth(width)
+            static.prepare(QTransform(), option.font)
+            self._cache[key] = static
+        return static
+
+    def _width(self) -> int:
+        return max(300, self.view.viewport().width() - 8) - 2 * self.PAD_X
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt override
+        static = self._text(str(index.data(HTML_ROLE) or ""), self._width(), option)
+        return QSize(self._width() + 2 * self.PAD_X, int(static.size().height()) + 2 * self.PAD_Y + 4)
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""  # the style draws background, selection and focus; the text is drawn below
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        static = self._text(str(index.data(HTML_ROLE) or ""), self._width(), option)
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        painter.setFont(option.font)
+        painter.drawStaticText(opt.rect.topLeft() + QPoint(self.PAD_X, self.PAD_Y), static)
+        painter.restore()
+
+
+class ResultsView(QListView):
+    """The list of results; ``count()`` is the number of rows shown."""
+
+    def count(self) -> int:
+        return self.model().rowCount() if self.model() is not None else 0
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # rows wrap to the new width
 
 
 class ResultsPage(QWidget):
-    result_chosen = Signal(object)  # search Result
+    result_chosen = Signal(object)  # the Place a result opens
     suggestion_chosen = Signal(str)
     topic_chosen = Signal(tuple, str)
     browse_all = Signal()
@@ -31,17 +167,21 @@ class ResultsPage(QWidget):
             Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.header.linkActivated.connect(self._on_header_link)
-        self.list = QListWidget()
+        self.model = ResultsModel(self)
+        self.list = ResultsView()
         self.list.setObjectName("results")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(ResultDelegate(self.list))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
-        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
-        self.list.itemActivated.connect(self._activate)
-        self.list.itemClicked.connect(self._activate)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setSelectionMode(QListView.SelectionMode.SingleSelection)
+        self.list.activated.connect(self._activate)
+        self.list.clicked.connect(self._activate)
         layout.addWidget(self.header)
         layout.addWidget(self.list, 1)
         self.topic_links: list[tuple[tuple, str]] = []
-        self._used = 0  # rows filled by the current answer; the rest are removed
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -51,50 +191,43 @@ class ResultsPage(QWidget):
 
     # -- filling ------------------------------------------------------------------------------------
     def clear(self) -> None:
-        """Remove every row (clear session / quick exit)."""
-        self.list.clear()
+        """Remove every row and the header (clear session / quick exit)."""
+        self.model.set_rows([])
         self.header.clear()
-        self._used = 0
 
     def empty(self) -> None:
-        """Show nothing, but keep the (blanked, hidden) rows for the next search."""
-        self._used = 0
-        self._drop_unused()
-        self.header.clear()
+        """Show nothing (the search box was emptied)."""
+        self.clear()
 
-    def show_response(self, response, topics: list[tuple[tuple, str]], flows=()) -> None:
-        """``flows``: (flow id, title) of guided situations that match the query, offered first."""
+    def show_response(self, answer: Answer, topics: list[tuple[tuple, str]]) -> None:
+        """Draw an answer of the search session; ``topics`` (ids, label) are offered when nothing is found."""
         self.topic_links = topics
-        self._used = 0
-        results = list(response.results)
-        other = list(response.other_lang_results)
         parts = []
-        for flow_id, title in flows:
-            link = f'<a href="flow:{html.escape(flow_id)}">{html.escape(title)}</a>'
+        for offer in answer.flows:
+            link = f'<a href="flow:{html.escape(offer.flow_id)}">{html.escape(offer.title)}</a>'
             parts.append(self.tr("Answer a few questions: %1 →").replace("%1", link))
-        if response.suggestion:
-            link = f'<a href="suggest:{html.escape(response.suggestion)}">{html.escape(response.suggestion)}</a>'
+        if answer.suggestion:
+            link = f'<a href="suggest:{html.escape(answer.suggestion)}">{html.escape(answer.suggestion)}</a>'
             parts.append(self.tr("Did you mean: %1?").replace("%1", link))
-        if results:
-            parts.append(self.tr("%n result(s)", "", len(results)))
-        elif other:
+        if answer.results:
+            parts.append(self.tr("%n result(s)", "", len(answer.results)))
+        elif answer.other_lang_results:
             parts.append(self.tr("Nothing found in this language. These articles in the other language match:"))
         else:
             parts.append(self._empty_message())
         self.header.setText("<br>".join(parts))
-        for result in results + other:
-            self._add(result, labeled=result in other)
-        self._drop_unused()
-        if self._used:
-            self.list.setCurrentRow(0)
+        self.model.set_rows([self._result_row(row) for row in answer.rows])
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0))
 
     def show_articles(self, heading: str, articles) -> None:
         """A browse list (a topic, or everything) shown with the same look as results."""
-        self._used = 0
         self.header.setText(f"<b>{html.escape(heading)}</b>")
-        for article in articles:
-            self._add_item(article.title, "", article.summary, ("article", article.id, article.lang, ""), False, "")
-        self._drop_unused()
+        rows = [
+            _row(Place(PlaceKind.ARTICLE, a.id, a.lang), a.title, "", "", html.escape(a.summary), a.summary)
+            for a in articles
+        ]
+        self.model.set_rows(rows)
         self.list.scrollToTop()
 
     def _empty_message(self) -> str:
@@ -109,103 +242,41 @@ class ResultsPage(QWidget):
             + f"<br>{start_label} {links}<br>{browse}"
         )
 
-    def _add(self, result, labeled: bool) -> None:
-        lang_label = {"en": self.tr("English"), "es": self.tr("Spanish")}.get(result.lang, result.lang)
-        kind = {"glossary": self.tr("Glossary"), "resource": self.tr("Where to get help")}.get(result.kind, "")
-        tag = " · ".join(x for x in (kind, lang_label if labeled else "") if x)
-        target = (result.kind, result.id.split(":", 1)[-1], result.lang, result.anchor)
-        self._add_item(result.title, result.section, snippet_html(result.snippet), target, True, tag)
-
-    def _add_item(self, title: str, section: str, text: str, target, is_html: bool, tag: str) -> None:
-        """Fill the next row, reusing an existing row and label when there is one (creating and attaching
-        label widgets is most of the cost of showing results while someone types)."""
-        reuse = self._used < self.list.count()
-        item = self.list.item(self._used) if reuse else QListWidgetItem()
-        item.setHidden(False)
-        label = self.list.itemWidget(item) if reuse else None
-        self._used += 1
-        plain = text if not is_html else text.replace("<b>", "").replace("</b>", "")
-        accessible = " — ".join(x for x in (title, section, tag) if x) + ". " + html.unescape(plain)
-        # The label below draws the result; screen readers read the same words from the item.
-        item.setData(RESULT_ROLE, target)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
-        if label is None:
-            label = QLabel()
-            label.setObjectName("resultItem")
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            label.setContentsMargins(8, 6, 8, 6)
-        head = f"<b>{html.escape(title)}</b>"
-        if section:
-            head += f" — {html.escape(section)}"
-        if tag:
-            head += f" <small>[{html.escape(tag)}]</small>"
-        body = text if is_html else html.escape(text)
-        label.setText(f"<div>{head}</div><div>{body}</div>")
-        if not reuse:
-            self.list.addItem(item)
-            self.list.setItemWidget(item, label)
-        self._fit(item, label)
-
-    def _drop_unused(self) -> None:
-        """Hide the rows this answer did not need (kept for the next keystroke), and forget their content."""
-        for row in range(self._used, self.list.count()):
-            item = self.list.item(row)
-            item.setHidden(True)
-            item.setData(RESULT_ROLE, None)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, "")
-            label = self.list.itemWidget(item)
-            if label is not None:
-                label.clear()
-
-    def prewarm(self, rows: int) -> None:
-        """Create ``rows`` empty, hidden rows ahead of time, so the first answer while typing is cheap."""
-        if self.list.count() >= rows:
-            return
-        self._used = self.list.count()
-        for _ in range(rows - self._used):
-            self._add_item("", "", "", None, False, "")
-        self._used = 0
-        self._drop_unused()
-        self.ensurePolished()
-
-    def _fit(self, item: QListWidgetItem, label: QLabel) -> None:
-        width = max(300, self.list.viewport().width() - 8)
-        item.setSizeHint(QSize(width, label.heightForWidth(width) + 4))
-
-    def resizeEvent(self, event):  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            label = self.list.itemWidget(item)
-            if label is not None:
-                self._fit(item, label)
+    def _result_row(self, row: ResultRow) -> _Row:
+        lang_label = {"en": self.tr("English"), "es": self.tr("Spanish")}.get(row.lang, row.lang)
+        kind = {PlaceKind.GLOSSARY: self.tr("Glossary"), PlaceKind.RESOURCE: self.tr("Where to get help")}.get(
+            row.kind, ""
+        )
+        tag = " · ".join(x for x in (kind, lang_label if row.other_lang else "") if x)
+        return _row(row.target, row.title, row.section, tag, _snippet_html(row.snippet, row.spans), row.snippet)
 
     # -- navigation ---------------------------------------------------------------------------------
     @property
     def shown_count(self) -> int:
         """How many results (or browsed articles) are on screen now."""
-        return self._used
+        return self.model.rowCount()
 
     def item_text(self, row: int) -> str:
-        """What a screen reader announces for result ``row``."""
-        return str(self.list.item(row).data(Qt.ItemDataRole.AccessibleTextRole) or "")
+        """What a screen reader announces for result ``row`` ("" past the last row)."""
+        return str(self.model.data(self.model.index(row), Qt.ItemDataRole.AccessibleTextRole) or "")
 
     def move(self, step: int) -> None:
-        if self._used:
-            row = max(0, min(self._used - 1, self.list.currentRow() + step))
-            self.list.setCurrentRow(row)
+        count = self.model.rowCount()
+        if count:
+            row = max(0, min(count - 1, self.list.currentIndex().row() + step))
+            self.list.setCurrentIndex(self.model.index(row))
 
     def activate_current(self) -> bool:
-        item = self.list.currentItem()
-        if item is None:
+        index = self.list.currentIndex()
+        if not index.isValid():
             return False
-        self._activate(item)
+        self._activate(index)
         return True
 
-    def _activate(self, item: QListWidgetItem) -> None:
-        self.result_chosen.emit(item.data(RESULT_ROLE))
+    def _activate(self, index) -> None:
+        target = index.data(TARGET_ROLE)
+        if target is not None:
+            self.result_chosen.emit(target)
 
     def _on_header_link(self, href: str) -> None:
         kind, _, value = href.partition(":")

@@ -188,166 +188,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Rights Guide</source>
-        <translation>Guía de derechos</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Atrás</translation>
-    </message>
-    <message>
-        <source>Go back (Alt+Left)</source>
-        <translation>Volver atrás (Alt+Flecha izquierda)</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>Adelante</translation>
-    </message>
-    <message>
-        <source>Go forward (Alt+Right)</source>
-        <translation>Ir adelante (Alt+Flecha derecha)</translation>
-    </message>
-    <message>
-        <source>Home</source>
-        <translation>Inicio</translation>
-    </message>
-    <message>
-        <source>Back to the start screen</source>
-        <translation>Volver a la pantalla de inicio</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Salir</translation>
-    </message>
-    <message>
-        <source>&amp;Clear my session</source>
-        <translation>&amp;Borrar mi sesión</translation>
-    </message>
-    <message>
-        <source>Clear the search, results and history now</source>
-        <translation>Borrar ahora la búsqueda, los resultados y el historial</translation>
-    </message>
-    <message>
-        <source>Quick e&amp;xit</source>
-        <translation>Salida &amp;rápida</translation>
-    </message>
-    <message>
-        <source>Clear everything and leave (Ctrl+Shift+Q or Esc twice)</source>
-        <translation>Borrar todo y salir (Ctrl+Shift+Q o Esc dos veces)</translation>
-    </message>
-    <message>
-        <source>Administrator unlock</source>
-        <translation>Desbloqueo de administrador</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;in</source>
-        <translation>Letra más &amp;grande</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>Letra más &amp;pequeña</translation>
-    </message>
-    <message>
-        <source>&amp;Normal size</source>
-        <translation>Tamaño &amp;normal</translation>
-    </message>
-    <message>
-        <source>&amp;Find in article…</source>
-        <translation>&amp;Buscar en el artículo…</translation>
-    </message>
-    <message>
-        <source>Switch language (English / Español)</source>
-        <translation>Cambiar idioma (English / Español)</translation>
-    </message>
-    <message>
-        <source>&amp;Search</source>
-        <translation>&amp;Buscar</translation>
-    </message>
-    <message>
-        <source>&amp;All articles</source>
-        <translation>&amp;Todos los artículos</translation>
-    </message>
-    <message>
-        <source>&amp;How to use this guide</source>
-        <translation>&amp;Cómo usar esta guía</translation>
-    </message>
-    <message>
-        <source>&amp;About Rights Guide</source>
-        <translation>&amp;Acerca de la Guía de derechos</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>&amp;Claro</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>&amp;Oscuro</translation>
-    </message>
-    <message>
-        <source>&amp;High contrast</source>
-        <translation>&amp;Alto contraste</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Archivo</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ver</translation>
-    </message>
-    <message>
-        <source>&amp;Theme</source>
-        <translation>&amp;Tema</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>&amp;Ir</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>Ay&amp;uda</translation>
-    </message>
-    <message>
-        <source>Type your question, for example: police at my door</source>
-        <translation>Escriba su pregunta, por ejemplo: policía en mi puerta</translation>
-    </message>
-    <message>
-        <source>Search the guide</source>
-        <translation>Buscar en la guía</translation>
-    </message>
-    <message>
-        <source>Search (Ctrl+K). Up and Down choose a result, Enter opens it.</source>
-        <translation>Buscar (Ctrl+K). Con las flechas arriba y abajo elige un resultado; con Enter lo abre.</translation>
-    </message>
-    <message>
-        <source>Switch language</source>
-        <translation>Cambiar idioma</translation>
-    </message>
-    <message>
-        <source>Show the guide in the other language</source>
-        <translation>Ver la guía en inglés</translation>
-    </message>
-    <message>
-        <source>Quick exit</source>
-        <translation>Salida rápida</translation>
-    </message>
-    <message>
-        <source>Clear everything on screen and close the guide now</source>
-        <translation>Borrar todo lo que hay en la pantalla y cerrar la guía de inmediato</translation>
-    </message>
-    <message>
-        <source>Preparing search</source>
-        <translation>Preparando la búsqueda</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Estado</translation>
-    </message>
-    <message>
-        <source>Start over</source>
-        <translation>Empezar de nuevo</translation>
-    </message>
-    <message>
         <source>Clear everything on screen and start over</source>
         <translation>Borrar todo lo que hay en la pantalla y empezar de nuevo</translation>
     </message>
@@ -375,116 +215,27 @@
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
+        <source>Websites cannot be opened on this computer.</source>
+        <translation>En esta computadora no se pueden abrir sitios web.</translation>
+    </message>
+    <message>
+        <source>Administrator mode: quitting and settings are unlocked.</source>
+        <translation>Modo de administrador: ya se puede salir y cambiar la configuración.</translation>
+    </message>
+</context>
+<context>
+    <name>PageViews</name>
+    <message>
+        <source>Opening the guide…</source>
+        <translation>Abriendo la guía…</translation>
+    </message>
+    <message>
         <source>All articles</source>
         <translation>Todos los artículos</translation>
     </message>
     <message>
         <source>That article is not in this guide.</source>
         <translation>Ese artículo no está en esta guía.</translation>
-    </message>
-    <message>
-        <source>Open in your web browser?</source>
-        <translation>¿Abrir en su navegador web?</translation>
-    </message>
-    <message>
-        <source>This link goes to a website. It needs internet and opens in your web browser, outside this guide.</source>
-        <translation>Este enlace lleva a un sitio web. Necesita internet y se abre en su navegador web, fuera de esta guía.</translation>
-    </message>
-    <message>
-        <source>&amp;Print…</source>
-        <translation>&amp;Imprimir…</translation>
-    </message>
-    <message>
-        <source>Print this article (Ctrl+P)</source>
-        <translation>Imprimir este artículo (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Save as P&amp;DF…</source>
-        <translation>Guardar como P&amp;DF…</translation>
-    </message>
-    <message>
-        <source>Pre&amp;sent</source>
-        <translation>&amp;Presentar</translation>
-    </message>
-    <message>
-        <source>Print rights c&amp;ard…</source>
-        <translation>Imprimir &amp;tarjeta de derechos…</translation>
-    </message>
-    <message>
-        <source>Save this article as a PDF file to print or share</source>
-        <translation>Guardar este artículo como archivo PDF para imprimirlo o compartirlo</translation>
-    </message>
-    <message>
-        <source>Not legal advice — &amp;where to get help</source>
-        <translation>No es asesoría legal: dónde encontrar a&amp;yuda</translation>
-    </message>
-    <message>
-        <source>Show this article as full-screen slides (F5)</source>
-        <translation>Mostrar este artículo como diapositivas en pantalla completa (F5)</translation>
-    </message>
-    <message>
-        <source>Print a sheet of wallet cards with your rights in English and Spanish</source>
-        <translation>Imprimir una hoja de tarjetas de bolsillo con sus derechos en inglés y español</translation>
-    </message>
-    <message>
-        <source>Present</source>
-        <translation>Presentar</translation>
-    </message>
-    <message>
-        <source>PDF, Letter paper (*.pdf)</source>
-        <translation>PDF, papel carta (*.pdf)</translation>
-    </message>
-    <message>
-        <source>PDF, A4 paper (*.pdf)</source>
-        <translation>PDF, papel A4 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>Guardar como PDF</translation>
-    </message>
-    <message>
-        <source>The PDF could not be saved.</source>
-        <translation>No se pudo guardar el PDF.</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>Se guardó %1</translation>
-    </message>
-    <message>
-        <source>How to use this guide</source>
-        <translation>Cómo usar esta guía</translation>
-    </message>
-    <message>
-        <source>Type a question in the search box. Results appear as you type.
-Up and Down choose a result; Enter opens it. Esc clears the search.
-Alt+Left goes back. Ctrl+F finds a word in an article.
-Ctrl+= and Ctrl+- make the text bigger or smaller.
-Quick exit (Ctrl+Shift+Q, or Esc twice) clears the screen and closes the guide.
-
-This guide does not save what you search or read.</source>
-        <translation>Escriba una pregunta en el cuadro de búsqueda. Los resultados aparecen mientras escribe.
-Con las flechas arriba y abajo elige un resultado; con Enter lo abre. Esc borra la búsqueda.
-Alt+Flecha izquierda vuelve atrás. Ctrl+F busca una palabra en el artículo.
-Ctrl+= y Ctrl+- hacen la letra más grande o más pequeña.
-La salida rápida (Ctrl+Shift+Q, o Esc dos veces) borra la pantalla y cierra la guía.
-
-Esta guía no guarda lo que usted busca ni lo que lee.</translation>
-    </message>
-    <message>
-        <source>About Rights Guide</source>
-        <translation>Acerca de la Guía de derechos</translation>
-    </message>
-    <message>
-        <source>%1 version %2
-Content reviewed up to %3.
-This is general information, not legal advice.</source>
-        <translation>%1, versión %2
-Contenido revisado hasta el %3.
-Esta es información general, no es asesoría legal.</translation>
-    </message>
-    <message>
-        <source>Administrator mode: quitting and settings are unlocked.</source>
-        <translation>Modo de administrador: ya se puede salir y cambiar la configuración.</translation>
     </message>
 </context>
 <context>
@@ -618,6 +369,276 @@ Esta es información general, no es asesoría legal.</translation>
             <numerusform>¿Sigue ahí? Para proteger su privacidad, esta pantalla se borrará en %n segundo.</numerusform>
             <numerusform>¿Sigue ahí? Para proteger su privacidad, esta pantalla se borrará en %n segundos.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WindowChrome</name>
+    <message>
+        <source>Rights Guide</source>
+        <translation>Guía de derechos</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Go back (Alt+Left)</source>
+        <translation>Volver atrás (Alt+Flecha izquierda)</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>Adelante</translation>
+    </message>
+    <message>
+        <source>Go forward (Alt+Right)</source>
+        <translation>Ir adelante (Alt+Flecha derecha)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Back to the start screen</source>
+        <translation>Volver a la pantalla de inicio</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Clear my session</source>
+        <translation>&amp;Borrar mi sesión</translation>
+    </message>
+    <message>
+        <source>Clear the search, results and history now</source>
+        <translation>Borrar ahora la búsqueda, los resultados y el historial</translation>
+    </message>
+    <message>
+        <source>Quick e&amp;xit</source>
+        <translation>Salida &amp;rápida</translation>
+    </message>
+    <message>
+        <source>Clear everything and leave (Ctrl+Shift+Q or Esc twice)</source>
+        <translation>Borrar todo y salir (Ctrl+Shift+Q o Esc dos veces)</translation>
+    </message>
+    <message>
+        <source>Administrator unlock</source>
+        <translation>Desbloqueo de administrador</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Letra más &amp;grande</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Letra más &amp;pequeña</translation>
+    </message>
+    <message>
+        <source>&amp;Normal size</source>
+        <translation>Tamaño &amp;normal</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article…</source>
+        <translation>&amp;Buscar en el artículo…</translation>
+    </message>
+    <message>
+        <source>Switch language (English / Español)</source>
+        <translation>Cambiar idioma (English / Español)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;All articles</source>
+        <translation>&amp;Todos los artículos</translation>
+    </message>
+    <message>
+        <source>&amp;How to use this guide</source>
+        <translation>&amp;Cómo usar esta guía</translation>
+    </message>
+    <message>
+        <source>Not legal advice — &amp;where to get help</source>
+        <translation>No es asesoría legal: dónde encontrar a&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About Rights Guide</source>
+        <translation>&amp;Acerca de la Guía de derechos</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Claro</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Oscuro</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>&amp;Alto contraste</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Tema</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Type your question, for example: police at my door</source>
+        <translation>Escriba su pregunta, por ejemplo: policía en mi puerta</translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation>Buscar en la guía</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+K). Up and Down choose a result, Enter opens it.</source>
+        <translation>Buscar (Ctrl+K). Con las flechas arriba y abajo elige un resultado; con Enter lo abre.</translation>
+    </message>
+    <message>
+        <source>Switch language</source>
+        <translation>Cambiar idioma</translation>
+    </message>
+    <message>
+        <source>Show the guide in the other language</source>
+        <translation>Ver la guía en inglés</translation>
+    </message>
+    <message>
+        <source>Quick exit</source>
+        <translation>Salida rápida</translation>
+    </message>
+    <message>
+        <source>Clear everything on screen and close the guide now</source>
+        <translation>Borrar todo lo que hay en la pantalla y cerrar la guía de inmediato</translation>
+    </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>Preparando la búsqueda</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Clear everything on screen and start over</source>
+        <translation>Borrar todo lo que hay en la pantalla y empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>How to use this guide</source>
+        <translation>Cómo usar esta guía</translation>
+    </message>
+    <message>
+        <source>Type a question in the search box. Results appear as you type.
+Up and Down choose a result; Enter opens it. Esc clears the search.
+Alt+Left goes back. Ctrl+F finds a word in an article.
+Ctrl+= and Ctrl+- make the text bigger or smaller.
+Quick exit (Ctrl+Shift+Q, or Esc twice) clears the screen and closes the guide.
+
+This guide does not save what you search or read.</source>
+        <translation>Escriba una pregunta en el cuadro de búsqueda. Los resultados aparecen mientras escribe.
+Con las flechas arriba y abajo elige un resultado; con Enter lo abre. Esc borra la búsqueda.
+Alt+Flecha izquierda vuelve atrás. Ctrl+F busca una palabra en el artículo.
+Ctrl+= y Ctrl+- hacen la letra más grande o más pequeña.
+La salida rápida (Ctrl+Shift+Q, o Esc dos veces) borra la pantalla y cierra la guía.
+
+Esta guía no guarda lo que usted busca ni lo que lee.</translation>
+    </message>
+    <message>
+        <source>Open in your web browser?</source>
+        <translation>¿Abrir en su navegador web?</translation>
+    </message>
+    <message>
+        <source>This link goes to a website. It needs internet and opens in your web browser, outside this guide.</source>
+        <translation>Este enlace lleva a un sitio web. Necesita internet y se abre en su navegador web, fuera de esta guía.</translation>
+    </message>
+    <message>
+        <source>About Rights Guide</source>
+        <translation>Acerca de la Guía de derechos</translation>
+    </message>
+    <message>
+        <source>%1 version %2
+Content reviewed up to %3.
+This is general information, not legal advice.</source>
+        <translation>%1, versión %2
+Contenido revisado hasta el %3.
+Esta es información general, no es asesoría legal.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopActions</name>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print this article (Ctrl+P)</source>
+        <translation>Imprimir este artículo (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Guardar como P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save this article as a PDF file to print or share</source>
+        <translation>Guardar este artículo como archivo PDF para imprimirlo o compartirlo</translation>
+    </message>
+    <message>
+        <source>Pre&amp;sent</source>
+        <translation>&amp;Presentar</translation>
+    </message>
+    <message>
+        <source>Show this article as full-screen slides (F5)</source>
+        <translation>Mostrar este artículo como diapositivas en pantalla completa (F5)</translation>
+    </message>
+    <message>
+        <source>Print rights c&amp;ard…</source>
+        <translation>Imprimir &amp;tarjeta de derechos…</translation>
+    </message>
+    <message>
+        <source>Print a sheet of wallet cards with your rights in English and Spanish</source>
+        <translation>Imprimir una hoja de tarjetas de bolsillo con sus derechos en inglés y español</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Presentar</translation>
+    </message>
+    <message>
+        <source>PDF, Letter paper (*.pdf)</source>
+        <translation>PDF, papel carta (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PDF, A4 paper (*.pdf)</source>
+        <translation>PDF, papel A4 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved.</source>
+        <translation>No se pudo guardar el PDF.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
     </message>
 </context>
 </TS>

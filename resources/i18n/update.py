@@ -7,7 +7,8 @@
 
 lupdate reads every guide_app/ui/*.py (strings in self.tr() and QCoreApplication.translate()) and merges them
 into each resources/i18n/guide_app_<lang>.ts: new strings arrive as type="unfinished", strings gone from the
-code are dropped. lrelease then compiles each .ts into the .qm the app loads. Both files are committed, so the
+code are dropped; a string that only moved to another class keeps its translation (matched by its source
+text, see ``carry_over``). lrelease then compiles each .ts into the .qm the app loads. Both files are committed, so the
 app never needs these tools at run time. See README.md beside this file.
 """
 
@@ -20,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -58,6 +60,42 @@ def lupdate(ts: Path, lang: str) -> None:
     subprocess.run(command, cwd=REPO, check=True)
 
 
+def _translations(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    """Finished translations by (context, source text), and by ("", source text) for any context."""
+    found: dict[tuple[str, str], ET.Element] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
+                continue
+            source = (message.findtext("source") or "") + ("\0numerus" if message.get("numerus") == "yes" else "")
+            found[(name, source)] = translation
+            found.setdefault(("", source), translation)
+    return found
+
+
+def carry_over(ts: Path, before: dict[tuple[str, str], ET.Element]) -> int:
+    """Fill the new (unfinished) entries of ``ts`` whose source text was already translated in ``before``
+    (code moved from one class to another changes the context, not the text). Returns how many."""
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None or translation.get("type") != "unfinished":
+            continue
+        source = (message.findtext("source") or "") + ("\0numerus" if message.get("numerus") == "yes" else "")
+        old = before.get(("", source))
+        if old is None:
+            continue
+        message.remove(translation)
+        message.append(old)
+        filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def lrelease(ts: Path, qm: Path) -> None:
     command = [tool("pyside6-lrelease"), "-nounfinished", "-silent", str(ts), "-qm", str(qm)]
     subprocess.run(command, cwd=REPO, check=True)
@@ -71,7 +109,10 @@ def count(ts: Path) -> tuple[int, int]:
 
 def update(lang: str) -> int:
     ts, qm = HERE / f"guide_app_{lang}.ts", HERE / f"guide_app_{lang}.qm"
+    before = _translations(ts) if ts.is_file() else {}
     lupdate(ts, lang)
+    if carry_over(ts, before):
+        lupdate(ts, lang)  # back to lupdate's own layout
     lrelease(ts, qm)
     total, unfinished = count(ts)
     print(f"{ts.relative_to(REPO)}: {total} strings, {unfinished} to translate; wrote {qm.relative_to(REPO)}")

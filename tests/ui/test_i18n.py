@@ -18,11 +18,11 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
-    QListWidget,
     QMenu,
     QTabWidget,
     QTextEdit,
@@ -240,12 +240,13 @@ def _strings_of(widget: QWidget) -> list[tuple[str, str]]:
         for i in range(widget.count()):
             add(f"tab{i}", widget.tabText(i))
             add(f"tab{i}.toolTip", widget.tabToolTip(i))
-    if isinstance(widget, QListWidget):
-        for i in range(widget.count()):
-            item = widget.item(i)
-            add(f"item{i}", item.text())
-            add(f"item{i}.toolTip", item.toolTip())
-            add(f"item{i}.accessible", item.data(Qt.ItemDataRole.AccessibleTextRole))
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:  # list widgets and model views
+        model = widget.model()
+        for i in range(model.rowCount()):
+            index = model.index(i, 0)
+            add(f"item{i}", index.data(Qt.ItemDataRole.DisplayRole))
+            add(f"item{i}.toolTip", index.data(Qt.ItemDataRole.ToolTipRole))
+            add(f"item{i}.accessible", index.data(Qt.ItemDataRole.AccessibleTextRole))
     for action in widget.actions():
         out.extend(_strings_of_action(action))
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QListWidget, QMessageBox, QTextBrowser
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QMessageBox, QTextBrowser
 
 from conftest import FIXTURE_CONTENT, assert_smoke_test_passes
 
@@ -43,14 +43,25 @@ def test_typing_shows_results_without_blocking(qtbot, window):
 
 
 def test_stale_results_are_dropped(qtbot, window):
-    from guide_app.search.engine import Response
+    from guide_app.app.search_session import Answer
 
     type_query(qtbot, window, "habeas")
     shown = window.results.item_text(0)
     stale = window.service.generation - 1
-    fake = Response("old", "en", None, ())
-    window.service._on_answer(stale, fake)  # an answer for an older keystroke arrives late
+    fake = Answer(stale, "old", "en")
+    window.service._on_answer(fake)  # an answer for an older keystroke arrives late
     assert window.results.item_text(0) == shown
+
+
+def test_a_query_overtaken_by_a_newer_one_is_never_shown(qtbot, window):
+    answers = []
+    window.service.results.connect(answers.append)
+    window.service.request("silent", "en")  # both go to the search thread before either is answered
+    window.service.request("habeas", "en")
+    qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+    qtbot.wait(200)  # time for a late answer to "silent" to arrive, if one were sent
+    assert [a.query for a in answers] == ["habeas"]
+    assert "Habeas" in window.results.item_text(0)
 
 
 def test_did_you_mean_is_clickable(qtbot):
@@ -153,7 +164,7 @@ def test_topics_and_situations_lead_to_articles(qtbot, window):
 def test_every_interactive_widget_has_an_accessible_name(qtbot, window):
     window.open_article("habeas-corpus")
     missing = []
-    for kind in (QAbstractButton, QLineEdit, QListWidget, QTextBrowser):
+    for kind in (QAbstractButton, QLineEdit, QAbstractItemView, QTextBrowser):
         for widget in window.findChildren(kind):
             if not widget.isVisibleTo(window) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
                 continue
@@ -167,14 +178,21 @@ def test_smoke_test_command_passes():
     assert_smoke_test_passes()
 
 
-def test_rows_are_reused_and_hidden_not_shown_empty(qtbot, window):
+def test_results_are_model_rows_and_an_empty_answer_leaves_none(qtbot, window):
+    from PySide6.QtWidgets import QLabel, QListWidget
+
+    from guide_app.ui.results import ResultDelegate
+
     type_query(qtbot, window, "habeas corpus")
     many = window.results.shown_count
+    assert many >= 1
+    view = window.results.list
+    assert not isinstance(view, QListWidget) and isinstance(view.itemDelegate(), ResultDelegate)
+    assert view.model().rowCount() == many
+    assert view.findChildren(QLabel) == []  # rows are painted by the delegate, not widgets
     type_query(qtbot, window, "zzqqxx")
-    assert window.results.shown_count == 0
-    hidden = [window.results.list.item(i).isHidden() for i in range(window.results.list.count())]
-    assert all(hidden) and len(hidden) >= many
-    assert all(window.results.item_text(i) == "" for i in range(window.results.list.count()))
+    assert window.results.shown_count == 0 and view.model().rowCount() == 0
+    assert all(window.results.item_text(i) == "" for i in range(many))  # nothing of the last answer is left
 
 
 def test_back_and_forward_start_disabled(qtbot, window):

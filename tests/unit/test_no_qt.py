@@ -1,4 +1,5 @@
-"""The core (library, search, render) and the command line's search path never load Qt."""
+"""The core (library, search, render), the application layer (app) and the command line's search path never
+load Qt."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ PROBE = textwrap.dedent(
     """
     import contextlib, importlib, io, json, pkgutil, sys
 
-    import guide_app.i18n, guide_app.library, guide_app.search, guide_app.render
+    import guide_app.app, guide_app.i18n, guide_app.library, guide_app.search, guide_app.render
 
     imported = []
-    for package in (guide_app.i18n, guide_app.library, guide_app.search, guide_app.render):
+    for package in (guide_app.app, guide_app.i18n, guide_app.library, guide_app.search, guide_app.render):
         for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             importlib.import_module(module.name)
             imported.append(module.name)
@@ -55,6 +56,10 @@ def test_core_and_cli_search_load_no_qt(tmp_path):
         "guide_app.search.store",
         "guide_app.render.text",
         "guide_app.i18n.catalog",
+        "guide_app.app.navigation",
+        "guide_app.app.search_session",
+        "guide_app.app.policy",
+        "guide_app.app.settings",
     ):
         assert module in report["imported"]
     assert report["whoosh"]  # the search really ran in that process

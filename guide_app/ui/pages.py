@@ -1,0 +1,93 @@
+"""How the main window shows a place: the results page for a list, the flow panel for a situation, the
+reader for an article, glossary term or resource. ``show_place`` is the one way to change page.
+"""
+
+from __future__ import annotations
+
+from guide_app.app.navigation import LISTS, Place, PlaceKind
+from guide_app.app.search_session import highlight_for
+from guide_app.ui.home import TOPIC_BUTTONS
+
+
+class PageViews:
+    """Part of ``MainWindow`` (a mixin): draws the place the history says the person is at."""
+
+    def _topic_links(self) -> list[tuple[tuple, str]]:
+        return [(ids, button.text()) for (ids, _), button in zip(TOPIC_BUTTONS, self.home.topic_buttons, strict=True)]
+
+    def _topic_label(self, topics: tuple) -> str:
+        return next((label for ids, label in self._topic_links() if ids == topics), ", ".join(topics))
+
+    def show_place(self, place: Place, record: bool = True) -> None:
+        """Go to ``place`` (a new history entry, or with ``record=False`` the current entry changes)."""
+        if record:
+            self.nav.visit(place)
+        else:
+            self.nav.replace(place)
+        self._update_nav()
+        if place.kind is PlaceKind.HOME:
+            self.stack.setCurrentWidget(self.home)
+        elif self.guide is None:
+            self.status_page.setText(self.tr("Opening the guide…"))
+            self.stack.setCurrentWidget(self.status_page)
+        elif place.kind in LISTS:
+            self._show_list(place)
+        elif place.kind is PlaceKind.RESULTS:
+            self.stack.setCurrentWidget(self.results)
+        elif place.kind is PlaceKind.FLOW:
+            self._show_flow(place)
+        else:
+            self._show_document(place)
+
+    def _show_list(self, place: Place) -> None:
+        articles = self.guide.library.in_language(self.lang)
+        if place.kind is PlaceKind.TOPIC:
+            articles = [a for a in articles if set(a.topics) & set(place.topics)]
+            heading = self._topic_label(place.topics)
+        else:
+            heading = self.tr("All articles")
+        self.results.show_articles(heading, articles)
+        self.stack.setCurrentWidget(self.results)
+        self.results.list.setFocus()
+
+    def _show_flow(self, place: Place) -> None:
+        flow = self.guide.flows.get(place.key)
+        if flow is None:
+            return
+        session = self.flow_panel.session
+        if session is None or session.flow.id != flow.id:
+            self.flow_panel.start(flow, self.lang, self.guide.library)
+        self.flow_panel.allow_files = self.policy.can_save
+        self.flow_panel.refresh()
+        self.stack.setCurrentWidget(self.flow_panel)
+
+    def _show_document(self, place: Place) -> None:
+        from guide_app.render import html as render
+
+        library = self.guide.library
+        browser = self.reader.browser
+        if place.kind is PlaceKind.ARTICLE:
+            article = library.translation(place.key, place.lang or self.lang)
+            if article is None:
+                self.status_page.setText(self.tr("That article is not in this guide."))
+                self.stack.setCurrentWidget(self.status_page)
+                return
+            browser.setHtml(render.article_html(article, library, highlight=highlight_for(place)))
+            self.article_shown.emit(article.id)
+        elif place.kind is PlaceKind.GLOSSARY:
+            term = next((t for t in library.glossary if t.id == place.key), None)
+            if term is None:
+                return
+            browser.setHtml(render.glossary_html(term, self.lang))
+        elif place.kind is PlaceKind.RESOURCE:
+            resource = next((r for r in library.resources if r.id == place.key), None)
+            if resource is None:
+                return
+            browser.setHtml(render.resource_html(resource, self.lang))
+        self.stack.setCurrentWidget(self.reader)
+        self.reader.find_bar.hide()
+        if place.anchor:
+            browser.scrollToAnchor(place.anchor)
+        else:
+            browser.verticalScrollBar().setValue(0)
+        browser.setFocus()
