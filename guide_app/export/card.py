@@ -56,7 +56,13 @@ def _card_html(face: dict, lang: str, pt: float) -> tuple[str, str]:
         f'<td style="font-size:{pt:.2f}pt; padding-bottom:{_px(pt * 0.25)}px">{esc(line)}</td></tr>'
         for line in face.get("lines", ())
     )
-    main = f'{title}<table cellspacing="0" cellpadding="0" style="margin-top:{_px(pt * 0.5)}px">{items}</table>'
+    lead = ""
+    if face.get("lead"):  # what the holder does first (at home: do not open the door), in bold
+        lead = (
+            f'<p style="font-size:{pt:.2f}pt; font-weight:bold; margin-top:{_px(pt * 0.3)}px; margin-bottom:0px">'
+            f"{esc(face['lead'])}</p>"
+        )
+    main = f'{title}{lead}<table cellspacing="0" cellpadding="0" style="margin-top:{_px(pt * 0.4)}px">{items}</table>'
     note = f'<p style="font-size:{pt * 0.8:.2f}pt; font-style:italic">{esc(face.get("note", ""))}</p>'
     return main, note
 

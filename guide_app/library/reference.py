@@ -162,6 +162,7 @@ def load_card(path: Path, problems: list[Problem]) -> dict[str, dict]:
             "title": str(entry["title"]),
             "lines": [str(line) for line in entry["lines"]],
             "note": str(entry.get("note") or ""),
+            "lead": str(entry.get("lead") or ""),  # printed first, in bold: what the holder does first
         }
     if "en" in card:
         for lang, entry in card.items():
