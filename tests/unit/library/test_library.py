@@ -213,10 +213,11 @@ def test_link_to_a_missing_article_in_related(content):
 
 def test_links_must_exist_in_the_same_language(content):
     (content / "es" / "remain-silent.md").unlink()
+    path = content / "es" / "habeas-corpus.md"
+    edit(path, "related: [remain-silent]\n", "")
     result = load(content)
     # es/habeas-corpus has no link to remain-silent; en/habeas-corpus relates to the English one, still present.
     assert not [p for p in result.problems if "missing article" in p.message]
-    path = content / "es" / "habeas-corpus.md"
     edit(path, "Un abogado debe ayudar.", "Un abogado debe ayudar. Vea [silencio](article:remain-silent).")
     result = load(content)
     assert_problem(result, path, 15, "missing article 'remain-silent' in es")
