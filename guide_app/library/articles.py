@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from guide_app.library import files
 from guide_app.library.frontmatter import FrontMatterError, parse
 from guide_app.library.model import TOPICS, Article, Problem, Source
 from guide_app.library.reference import ISO_DATE
@@ -19,14 +20,19 @@ LEGAL_NOTE = {"en": "not legal advice", "es": "no es asesoría legal"}
 LEGAL_HELP_ID = "finding-legal-help"
 
 
-def read_article(path: Path, lang: str, today: dt.date | None = None, origin: str = "built-in"):
-    """Return ``(article or None, problems, links)``; ``links`` are ``(target id, line)`` pairs."""
+def read_article(
+    path: Path, lang: str, today: dt.date | None = None, origin: str = "built-in", root: Path | None = None
+):
+    """Return ``(article or None, problems, links)``; ``links`` are ``(target id, line)`` pairs.
+
+    ``root`` is the content folder the file belongs to: a link out of it is not followed.
+    """
     shown = str(path)
     problems: list[Problem] = []
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(shown, 1, f"cannot read the file: {exc}")], []
+        text = files.read_text(path, root or path.parent.parent, files.MAX_ARTICLE_BYTES)
+    except files.ContentFileError as exc:
+        return None, [Problem(shown, 1, str(exc))], []
     try:
         doc = parse(text)
     except FrontMatterError as exc:

@@ -26,8 +26,40 @@ def _timestamp(loader, node):
 Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+MAX_DEPTH = 32  # content needs 4 or 5 levels; a deeper file is refused before it is built
+
+
+def _refuse(event, problem: str):
+    return yaml.MarkedYAMLError(problem=problem, problem_mark=event.start_mark)
+
+
+def check_plain(text: str) -> None:
+    """Refuse YAML that could grow when loaded or nest without bound, before anything is built from it.
+
+    Anchors and aliases (``&name`` / ``*name``) are what a "billion laughs" file is made of: a few lines
+    that expand to gigabytes. Content never needs them, so any anchor or alias is an error at its line.
+    Raises a ``yaml.MarkedYAMLError`` (with the line) like any other YAML mistake.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _refuse(event, "aliases ('*name') are not allowed in content files")
+        if getattr(event, "anchor", None) is not None:
+            raise _refuse(event, "anchors ('&name') are not allowed in content files")
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _refuse(event, f"nested more than {MAX_DEPTH} levels deep")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def compose_and_load(text: str):
-    """Parse YAML once and return ``(data, node)``: the values, and the node tree with line marks."""
+    """Parse YAML and return ``(data, node)``: the values, and the node tree with line marks.
+
+    The text is first checked by :func:`check_plain` (no anchors or aliases, bounded nesting).
+    """
+    check_plain(text)
     loader = Loader(text)
     try:
         node = loader.get_single_node()

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from guide_app.library import files
 from guide_app.library.articles import read_article
 from guide_app.library.model import LANGUAGES, Article, Library, Problem
 from guide_app.library.reference import (
@@ -44,9 +45,9 @@ def fingerprint(folders: list[Path]) -> str:
     for path in content_files(folders):
         digest.update(str(path).encode("utf-8", "surrogatepass"))
         try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
+            digest.update(files.read_bytes(path, None, max(files.MAX_ARTICLE_BYTES, files.MAX_DATA_BYTES)))
+        except files.ContentFileError as exc:
+            digest.update(f"<unreadable: {exc}>".encode())
     return digest.hexdigest()[:20]
 
 
@@ -66,7 +67,11 @@ def load_library(builtin: Path, local: list[Path] | None = None, today: dt.date 
             continue
         for lang in LANGUAGES:
             for path in sorted((folder / lang).glob("*.md")):
-                article, found, article_links = read_article(path, lang, today, origin)
+                try:
+                    article, found, article_links = read_article(path, lang, today, origin, folder)
+                except Exception as exc:  # noqa: BLE001 - one file can only remove itself, never the guide
+                    problems.append(Problem(str(path), 1, f"cannot read the file ({type(exc).__name__})"))
+                    continue
                 problems.extend(found)
                 if article is None:
                     continue
@@ -78,8 +83,13 @@ def load_library(builtin: Path, local: list[Path] | None = None, today: dt.date 
                     continue
                 articles[key] = article
                 links.extend((article, target, line) for target, line in article_links)
-        if (folder / "resources.yaml").is_file():
-            resources.extend(load_resources(folder / "resources.yaml", problems, origin))
+        path = folder / "resources.yaml"
+        if path.exists() or path.is_symlink():
+            taken = {r.id for r in resources}
+            try:
+                resources.extend(load_resources(path, problems, origin, taken))
+            except Exception as exc:  # noqa: BLE001 - one file can only remove itself, never the guide
+                problems.append(Problem(str(path), 1, f"cannot read the file ({type(exc).__name__})"))
 
     for article, target, line in links:
         if (article.lang, target) not in articles:
@@ -102,12 +112,6 @@ def load_library(builtin: Path, local: list[Path] | None = None, today: dt.date 
         synonyms = load_synonyms(builtin / "synonyms.yaml", problems)
     if (builtin / "card.yaml").is_file():
         card = load_card(builtin / "card.yaml", problems)
-
-    seen_resources: set[str] = set()
-    for resource in resources:
-        if resource.id in seen_resources:
-            problems.append(Problem("resources.yaml", 1, f"duplicate resource id '{resource.id}'"))
-        seen_resources.add(resource.id)
 
     library = Library(articles, glossary, tuple(resources), synonyms, card)
     return LoadResult(library, tuple(problems))

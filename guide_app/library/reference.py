@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from guide_app.library import files
 from guide_app.library.frontmatter import compose_and_load
 from guide_app.library.model import (
     LANGUAGES,
@@ -22,10 +23,10 @@ from guide_app.library.model import (
 def _load_yaml(path: Path, problems: list[Problem]):
     """Return ``(data, node)`` or ``(None, None)`` after recording why the file could not be read."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = files.read_text(path, path.parent, files.MAX_DATA_BYTES)
         return compose_and_load(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(Problem(str(path), 1, f"cannot read the file: {exc}"))
+    except files.ContentFileError as exc:
+        problems.append(Problem(str(path), 1, str(exc)))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or "syntax error"
@@ -80,19 +81,30 @@ def load_glossary(path: Path, problems: list[Problem]) -> tuple[GlossaryTerm, ..
     return tuple(terms)
 
 
-def load_resources(path: Path, problems: list[Problem], origin: str = "built-in") -> tuple[Resource, ...]:
+def load_resources(
+    path: Path, problems: list[Problem], origin: str = "built-in", taken: set[str] | None = None
+) -> tuple[Resource, ...]:
+    """Read a resources list. An id already in ``taken`` (loaded earlier, e.g. built in) is reported at its
+    line and the entry left out: a local pack cannot put its own text under a built-in id."""
     data, node = _load_yaml(path, problems)
     if data is None:
         return ()
     if not isinstance(data, list):
         problems.append(Problem(str(path), 1, "the resources file must be a list"))
         return ()
-    out = []
+    out, seen, taken = [], set(), taken or set()
     for item, line in zip(data, _item_lines(node), strict=True):
         if not isinstance(item, dict) or not item.get("id") or not item.get("name"):
             problems.append(Problem(str(path), line, "each resource needs an 'id' and a 'name'"))
             continue
         rid = str(item["id"])
+        if rid in taken:
+            problems.append(Problem(str(path), line, f"resource id '{rid}' is already used by another resource"))
+            continue
+        if rid in seen:
+            problems.append(Problem(str(path), line, f"duplicate resource id '{rid}'"))
+            continue
+        seen.add(rid)
         helps = item.get("helps_with") if isinstance(item.get("helps_with"), dict) else {}
         if not any(helps.get(lang) for lang in LANGUAGES):
             problems.append(Problem(str(path), line, f"resource '{rid}' needs 'helps_with' text (en and/or es)"))
