@@ -20,6 +20,7 @@ class KioskConfig(Protocol):
 class Trace(str, Enum):
     """Something a visit leaves on screen or in memory; a reset clears every one of them."""
 
+    OTHER_WINDOWS = "dialogs, print previews and slides"  # first: closed before the rest is cleared
     SEARCH_TEXT = "search text"
     PENDING_SEARCH = "pending search"  # a query typed but not answered yet
     RESULTS = "results"
@@ -28,7 +29,6 @@ class Trace(str, Enum):
     FLOW_ANSWERS = "answers to a situation's questions"
     HISTORY = "back/forward history"
     CLIPBOARD = "clipboard"
-    OTHER_WINDOWS = "dialogs, print previews and slides"
 
 
 RESET_CLEARS: tuple[Trace, ...] = tuple(Trace)

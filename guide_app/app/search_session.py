@@ -150,7 +150,7 @@ class SearchSession:
         further work is done for it). ``flows`` are the guide's situation flows, offered when they match."""
         if ticket.should_stop():
             return None
-        kwargs = {"limit": self.limit, "as_you_type": True}
+        kwargs: dict[str, object] = {"limit": self.limit, "as_you_type": True}
         if _takes_should_stop(engine.search):
             kwargs["should_stop"] = ticket.should_stop
         response = engine.search(ticket.text, ticket.lang, **kwargs)

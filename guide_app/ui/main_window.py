@@ -32,6 +32,7 @@ from guide_app.ui.chrome import WindowChrome
 from guide_app.ui.flow_panel import FlowPanel
 from guide_app.ui.home import HomePage
 from guide_app.ui.pages import PageViews
+from guide_app.ui.privacy import PrivacyActions
 from guide_app.ui.reader import ReaderPage
 from guide_app.ui.results import ResultsPage
 from guide_app.ui.search_worker import SearchService
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 60  # coalesce very fast typing; each query is still run off the UI thread
 
 
-class MainWindow(PageViews, WindowChrome, WorkshopActions, QMainWindow):
+class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMainWindow):
     index_ready = Signal()
     article_shown = Signal(str)
 
@@ -154,6 +155,12 @@ class MainWindow(PageViews, WindowChrome, WorkshopActions, QMainWindow):
         self.statusBar().showMessage(self.tr("Preparing search for first use…"))
 
     def _on_ready(self) -> None:
+        # Lay the results page out once now (shown and hidden again before any paint), so the first
+        # keystroke does not pay for it.
+        shown = self.stack.currentWidget()
+        self.stack.setCurrentWidget(self.results)
+        self.results.list.doItemsLayout()
+        self.stack.setCurrentWidget(shown)
         self.progress.hide()
         self.statusBar().clearMessage()
         self.index_ready.emit()
@@ -317,50 +324,6 @@ class MainWindow(PageViews, WindowChrome, WorkshopActions, QMainWindow):
     def find_in_article(self) -> None:
         if self.stack.currentWidget() is self.reader:
             self.reader.find_bar.open()
-
-    def clear_session(self) -> None:
-        """Forget every trace of the visit on screen and in memory (``Policy.reset_clears``)."""
-        self.search_timer.stop()
-        self.service.cancel()
-        self.search_box.blockSignals(True)
-        self.search_box.clear()
-        self.search_box.blockSignals(False)
-        self.results.clear()
-        self.reader.browser.clear()
-        self.reader.browser.document().clear()
-        self.reader.find_bar.clear()
-        self.flow_panel.clear()
-        self.nav.clear(HOME)
-        self._update_nav()
-        self.stack.setCurrentWidget(self.home)
-        self.search_box.setFocus()
-        QApplication.clipboard().clear()
-
-    def quick_exit(self) -> None:
-        """Clear every trace now; close the app, or in kiosk mode go back to a neutral home screen."""
-        for widget in QApplication.topLevelWidgets():
-            if widget is not self and widget.isVisible():
-                widget.close()  # dialogs, print previews, presentations
-        self.clear_session()
-        if self.policy.quick_exit_closes:
-            self.close()
-
-    def apply_kiosk(self) -> None:
-        """Lock the window for a shared computer: full screen, no quitting or file dialogs."""
-        locked = self.policy.locked
-        self.act_quit.setEnabled(self.policy.can_quit)
-        self.menu_file.menuAction().setVisible(not locked)
-        self.quick_exit_button.setToolTip(
-            self.tr("Clear everything on screen and start over") if locked else self.quick_exit_button.toolTip()
-        )
-        if locked:
-            self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-            self.showFullScreen()
-
-    def unlock_admin(self) -> None:
-        if self.policy.unlock():
-            self.apply_kiosk()
-            self.statusBar().showMessage(self.tr("Administrator mode: quitting and settings are unlocked."), 8000)
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         if not self.policy.can_quit:

@@ -188,10 +188,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Clear everything on screen and start over</source>
-        <translation>Borrar todo lo que hay en la pantalla y empezar de nuevo</translation>
-    </message>
-    <message>
         <source>Opening the guide…</source>
         <translation>Abriendo la guía…</translation>
     </message>
@@ -217,10 +213,6 @@
     <message>
         <source>Websites cannot be opened on this computer.</source>
         <translation>En esta computadora no se pueden abrir sitios web.</translation>
-    </message>
-    <message>
-        <source>Administrator mode: quitting and settings are unlocked.</source>
-        <translation>Modo de administrador: ya se puede salir y cambiar la configuración.</translation>
     </message>
 </context>
 <context>
@@ -274,6 +266,17 @@
     <message>
         <source>Right, Space: next · Left: back · Home / End · B: black screen · Esc: end</source>
         <translation>Flecha derecha, Espacio: siguiente · Flecha izquierda: atrás · Inicio / Fin · B: pantalla negra · Esc: terminar</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyActions</name>
+    <message>
+        <source>Clear everything on screen and start over</source>
+        <translation>Borrar todo lo que hay en la pantalla y empezar de nuevo</translation>
+    </message>
+    <message>
+        <source>Administrator mode: quitting and settings are unlocked.</source>
+        <translation>Modo de administrador: ya se puede salir y cambiar la configuración.</translation>
     </message>
 </context>
 <context>

@@ -280,3 +280,9 @@ def test_smoke_test_runs_with_no_network_at_all(tmp_path):
     if probe.returncode != 0:
         pytest.skip("this system does not allow an empty network namespace")
     assert_smoke_test_passes(("unshare", "-rn"), HOME=str(tmp_path), XDG_CACHE_HOME=str(tmp_path / "c"))
+
+
+def test_a_reset_has_a_way_to_clear_every_trace_the_policy_names(qtbot, window):
+    from guide_app.app.policy import Trace
+
+    assert set(window._trace_clearers()) == set(Trace) == set(window.policy.reset_clears)
