@@ -23,7 +23,8 @@ from guide_app.library.loader import load_library
 
 CONTENT = REPO / "content"
 
-# The 25 articles of the first content brief; each exists in English and Spanish (more may be added).
+# The 25 articles of the first content brief and the 4 of issue 15 part 4; each exists in English and
+# Spanish (more may be added).
 ARTICLE_IDS = (
     "287g-costs",
     "287g-models",
@@ -31,11 +32,14 @@ ARTICLE_IDS = (
     "bond",
     "changing-287g-agreements",
     "civil-rights-lawsuits",
+    "court-and-check-ins",
     "documenting-profiling",
     "family-safety-plan",
     "finding-legal-help",
     "habeas-corpus",
+    "ice-at-work",
     "ice-at-your-home",
+    "if-you-have-papers",
     "injunctions-and-class-actions",
     "is-my-county-in-287g",
     "loved-one-detained",
@@ -44,6 +48,7 @@ ARTICLE_IDS = (
     "profiled-during-a-stop",
     "public-records-foia",
     "racial-profiling-law",
+    "removal-without-a-judge",
     "right-to-remain-silent",
     "stopped-on-the-street",
     "stopped-while-driving",

@@ -85,6 +85,16 @@ ENGLISH = [
     ("court order to stop police from profiling", ["injunctions-and-class-actions"]),
     ("file a complaint against ice officer", ["oversight-complaints"]),
     ("report abuse by ice", ["oversight-complaints"]),
+    ("ice raid at my job", ["ice-at-work"]),
+    ("can ice come into my workplace", ["ice-at-work"]),
+    ("i missed my immigration court date", ["court-and-check-ins"]),
+    ("should i go to my ice check in", ["court-and-check-ins"]),
+    ("change of address immigration court", ["court-and-check-ins"]),
+    ("green card holder traveling abroad", ["if-you-have-papers"]),
+    ("should i sign form i-407", ["if-you-have-papers", "never-sign-papers"]),
+    ("do i have to show my papers to immigration", ["if-you-have-papers", "right-to-remain-silent"]),
+    ("deported without seeing a judge", ["removal-without-a-judge"]),
+    ("deported before and came back", ["removal-without-a-judge"]),
 ]
 
 SPANISH = [
@@ -117,6 +127,12 @@ SPANISH = [
     ("demandar a la policia", ["civil-rights-lawsuits"]),
     ("demanda colectiva contra el sheriff", ["injunctions-and-class-actions"]),
     ("queja contra un agente de ice", ["oversight-complaints"]),
+    ("me agarraron en una redada en el trabajo", ["ice-at-work"]),
+    ("tengo cita en la corte de inmigracion y tengo miedo de ir", ["court-and-check-ins"]),
+    ("falte a mi corte de inmigracion", ["court-and-check-ins"]),
+    ("viajar con green card", ["if-you-have-papers"]),
+    ("deportacion sin juez", ["removal-without-a-judge"]),
+    ("me deportaron antes y regrese", ["removal-without-a-judge"]),
 ]
 
 
