@@ -155,11 +155,11 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         self.statusBar().showMessage(self.tr("Preparing search for first use…"))
 
     def _on_ready(self) -> None:
-        # Lay the results page out once now (shown and hidden again before any paint), so the first
-        # keystroke does not pay for it.
+        # Lay the results page out and paint a sample row off screen once now (shown and hidden again
+        # before any paint), so the first keystroke does not pay for it.
         shown = self.stack.currentWidget()
         self.stack.setCurrentWidget(self.results)
-        self.results.list.doItemsLayout()
+        self.results.warm_up()
         self.stack.setCurrentWidget(shown)
         self.progress.hide()
         self.statusBar().clearMessage()

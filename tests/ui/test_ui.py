@@ -201,3 +201,12 @@ def test_back_and_forward_start_disabled(qtbot, window):
     assert window.act_back.isEnabled() and not window.act_forward.isEnabled()
     window.go_back()
     assert window.stack.currentWidget() is window.home and window.act_forward.isEnabled()
+
+
+def test_result_rows_grow_with_the_text_size(qtbot, window):
+    type_query(qtbot, window, "habeas corpus")
+    view, first = window.results.list, window.results.model.index(0)
+    before = view.visualRect(first).height()
+    window.zoom(4)
+    qtbot.waitUntil(lambda: view.visualRect(first).height() > before, timeout=3000)
+    window.zoom(0)
