@@ -103,7 +103,7 @@ class Ours:
 
     def search(self, text: str, lang: str, limit: int = 10, as_you_type: bool = False) -> list[str]:
         response = self.engine.search(text, lang, limit=limit, as_you_type=as_you_type)
-        return [r.id for r in response.results]
+        return [r.id for r in response.shown()]  # the articles as listed (the one card is shown apart)
 
     def close(self) -> None:
         self.engine.close()

@@ -38,21 +38,30 @@ def cmd_search(args) -> int:
     guide = _guide(args)
     engine = _open_search(guide, quiet=args.json)
     try:
-        response = engine.search(args.query, args.lang, limit=args.limit)
+        response = engine.search(args.query, args.lang, limit=args.limit, correct=not args.exact)
     finally:
         engine.close()
     if args.json:
         print(json.dumps(response.as_json(), ensure_ascii=False))
         return 0
-    if response.suggestion:
-        print(f"Did you mean: {response.suggestion}?")
-    if not response.results and not response.other_lang_results:
+    if response.corrected:
+        print(f"Showing results for: {response.corrected} (search instead for the words as typed with --exact)")
+    if response.out_of_scope:
+        print("The guide does not cover this question. A lawyer or accredited representative can help:")
+    if response.detected_lang:
+        print(f"This looks like {response.detected_lang}; its results are marked [{response.detected_lang}].")
+    shown = response.shown()
+    if not shown and not response.card:
         print("No results. Try fewer or simpler words, or `guide-app list` to browse.")
-    for n, result in enumerate(response.results + response.other_lang_results, 1):
+    for n, result in enumerate(shown, 1):
         label = "" if result.lang == response.lang or response.lang is None else f" [{result.lang}]"
         where = f" — {result.section}" if result.section else ""
         print(f"{n}. {result.title}{where}{label}  ({result.id}, {result.lang})")
         print(f"   {result.snippet}")
+    if response.card:
+        card = response.card
+        print(f"{card.kind.capitalize()}: {card.title}  ({card.kind}:{card.id}, {card.lang})")
+        print(f"   {card.snippet}")
     return 0
 
 
@@ -192,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--lang", choices=LANGUAGES, default=None, help="language to search (default: both)")
     p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--exact", action="store_true", help="search the words as typed (no spelling corrections)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=cmd_search)
 

@@ -92,6 +92,9 @@ class SynonymRule:
     lang: str
     when: tuple[str, ...]
     add: tuple[str, ...]
+    # What the words are about ("police", "arrested", …). The category "not-covered" marks questions the
+    # guide does not answer (asylum, DACA, …): search then offers real legal help first.
+    category: str = ""
 
 
 @dataclass(frozen=True)

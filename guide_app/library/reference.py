@@ -154,7 +154,8 @@ def load_synonyms(path: Path, problems: list[Problem]) -> tuple[SynonymRule, ...
             if not isinstance(when, list) or not isinstance(add, list) or not when or not add:
                 problems.append(Problem(str(path), 1, f"{lang} entry {n} needs 'when' and 'add' lists"))
                 continue
-            rules.append(SynonymRule(lang, tuple(str(w) for w in when), tuple(str(a) for a in add)))
+            category = str(entry.get("category") or "")
+            rules.append(SynonymRule(lang, tuple(str(w) for w in when), tuple(str(a) for a in add), category))
     return tuple(rules)
 
 

@@ -1,9 +1,10 @@
-"""Turn whatever a person typed into a safe, bounded Whoosh query.
+"""Turn whatever a person typed into a safe, bounded query.
 
 No query syntax is interpreted: quotes, ``AND``/``OR``/``NOT``, ``*``, ``field:`` and control characters
-are just text. At most ``MAX_CHARS`` characters and ``MAX_WORDS`` words are used. The everyday-words map
-adds related terms. The last word, while it is still being typed, also matches as a prefix of title and
-heading words, but only from three letters on (short prefixes over the body cost seconds).
+are just text. At most ``MAX_CHARS`` characters and ``MAX_WORDS`` *content* words are used (stop words do
+not count, so a long question keeps its key words). The everyday-words map adds related terms. The last
+word, while it is still being typed, also matches as a prefix of title and heading words, but only from
+three letters on (short prefixes over the body cost seconds).
 """
 
 from __future__ import annotations
@@ -11,32 +12,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from whoosh import query as wq
-
 from guide_app.library.model import SynonymRule
 from guide_app.library.sections import fold
-from guide_app.search.analysis import stem, words
+from guide_app.search.analysis import stem, stopwords, words
 
 MAX_CHARS = 200
-MAX_WORDS = 8
+MAX_WORDS = 8  # content words; stop words around them are kept for phrase matching but not counted
 MIN_PREFIX = 3
 MAX_PREFIX_TERMS = 24
+# Each boost is applied once: here, at query time (the schema has no field boosts).
 FIELDS = (("title", 3.0), ("heading", 2.0), ("body", 1.0))
 SYNONYM_BOOST = 0.6
+PREFIX_BOOST = 1.5
+NOT_COVERED = "not-covered"  # the synonyms category of questions the guide does not answer
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass
 class ParsedQuery:
     text: str  # the cleaned text that was searched
-    words: list[str]  # the person's own words (lower-case)
+    words: list[str]  # the person's own words (lower-case), capped
     terms: list[str]  # their stems (stop words dropped)
     extra_terms: list[str] = field(default_factory=list)  # added by the everyday-words map
     prefix: str = ""  # the unfinished last word, folded, when prefix matching applies
+    categories: tuple[str, ...] = ()  # categories of the everyday-words rules that matched
+    covered: frozenset[str] = frozenset()  # folded words that an everyday-words rule matched
 
     @property
     def empty(self) -> bool:
         return not self.terms and not self.extra_terms and not self.prefix
+
+    @property
+    def not_covered(self) -> bool:
+        return NOT_COVERED in self.categories
 
 
 def clean(text: str) -> str:
@@ -44,14 +52,40 @@ def clean(text: str) -> str:
     return " ".join(text.split())[:MAX_CHARS]
 
 
-def parse(text: str, lang: str, synonyms: tuple[SynonymRule, ...] = (), as_you_type: bool = False) -> ParsedQuery:
+def cap_words(tokens: list[str], lang: str) -> list[str]:
+    """The tokens up to and including the ``MAX_WORDS``-th content word (stop words are not counted)."""
+    stops = stopwords(lang)
+    count = 0
+    for i, token in enumerate(tokens):
+        if fold(token) not in stops:
+            count += 1
+            if count == MAX_WORDS:
+                return tokens[: i + 1]
+    return tokens[: MAX_WORDS * 6]
+
+
+def is_finished(text: str) -> bool:
+    """The last word is unfinished unless a space or punctuation follows it (``clean`` drops the space)."""
+    raw = str(text)
+    return raw[-1:].isspace() or clean(raw).endswith(('"', "?", ".", "!"))
+
+
+def parse(
+    text: str,
+    lang: str,
+    synonyms: tuple[SynonymRule, ...] = (),
+    as_you_type: bool = False,
+    replace: dict[str, str] | None = None,
+) -> ParsedQuery:
+    """``replace`` maps a typed word to the word searched instead (spelling corrections)."""
     cleaned = clean(text)
-    tokens = words(cleaned)[:MAX_WORDS]
+    tokens = cap_words(words(cleaned), lang)
+    typing_last = as_you_type and bool(tokens) and not is_finished(text)
+    if replace:
+        last = len(tokens) - 1
+        tokens = [t if typing_last and i == last else replace.get(t, t) for i, t in enumerate(tokens)]
     prefix = ""
-    # The last word is unfinished unless a space or punctuation follows it (``clean`` drops the space).
-    finished = str(text)[-1:].isspace() or cleaned.endswith(('"', "?", ".", "!"))
-    typing_last = as_you_type and tokens and not finished
-    terms = []
+    terms: list[str] = []
     for i, token in enumerate(tokens):
         term = stem(token, lang)
         is_last = i == len(tokens) - 1
@@ -62,44 +96,93 @@ def parse(text: str, lang: str, synonyms: tuple[SynonymRule, ...] = (), as_you_t
         if typing_last and is_last and len(token) >= MIN_PREFIX:
             prefix = fold(token)
     extra: list[str] = []
-    for rule, _ in synonym_matches(tokens, lang, synonyms):
-        for phrase in rule.add:
-            for word in words(phrase):
-                term = stem(word, lang)
-                if term and term not in terms and term not in extra:
-                    extra.append(term)
-    return ParsedQuery(cleaned, tokens, terms, extra, prefix)
+    categories: list[str] = []
+    covered: set[str] = set()
+    for rule, found, add_terms in _synonym_hits(tokens, lang, synonyms):
+        covered.update(found)
+        if rule.category and rule.category not in categories:
+            categories.append(rule.category)
+        for term in add_terms:
+            if term not in terms and term not in extra:
+                extra.append(term)
+    return ParsedQuery(cleaned, tokens, terms, extra, prefix, tuple(categories), frozenset(covered))
+
+
+# Everyday-words rules with their phrases split, folded and their added words stemmed, once per rule set.
+_COMPILED: dict[int, tuple[tuple, dict]] = {}
+
+
+def _compiled(rules: tuple[SynonymRule, ...], lang: str) -> list:
+    entry = _COMPILED.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        entry = (rules, {})
+        if len(_COMPILED) > 16:
+            _COMPILED.clear()
+        _COMPILED[id(rules)] = entry  # holding ``rules`` keeps its id from being reused
+    by_lang = entry[1]
+    if lang not in by_lang:
+        out = []
+        for rule in rules:
+            if rule.lang != lang:
+                continue
+            phrases = []
+            for phrase in rule.when:
+                phrase_words = [fold(w) for w in words(phrase)]
+                if phrase_words:
+                    phrases.append((f" {' '.join(phrase_words)} ", phrase_words))
+            add_terms = []
+            for phrase in rule.add:
+                for word in words(phrase):
+                    term = stem(word, lang)
+                    # "I-200" adds "i": a one-letter term matches nearly everything
+                    if term and len(term) > 1 and term not in add_terms:
+                        add_terms.append(term)
+            out.append((rule, phrases, add_terms))
+        by_lang[lang] = out
+    return by_lang[lang]
+
+
+def _synonym_hits(tokens: list[str], lang: str, rules: tuple[SynonymRule, ...]):
+    if not rules or not tokens:
+        return
+    joined = " " + " ".join(fold(t) for t in tokens) + " "
+    for rule, phrases, add_terms in _compiled(rules, lang):
+        for needle, phrase_words in phrases:
+            if needle in joined:
+                yield rule, phrase_words, add_terms
+                break
 
 
 def synonym_matches(tokens: list[str], lang: str, rules: tuple[SynonymRule, ...]):
     """Yield ``(rule, matched phrase words)`` for each everyday-words rule found in ``tokens``."""
-    joined = " " + " ".join(fold(t) for t in tokens) + " "
-    for rule in rules:
-        if rule.lang != lang:
-            continue
-        for phrase in rule.when:
-            phrase_words = [fold(w) for w in words(phrase)]
-            if phrase_words and f" {' '.join(phrase_words)} " in joined:
-                yield rule, phrase_words
-                break
+    for rule, found, _ in _synonym_hits(tokens, lang, rules):
+        yield rule, found
 
 
-def to_whoosh(parsed: ParsedQuery) -> wq.Query | None:
-    """One flat Or of every word in every field (title and heading boosted), synonyms weighted lower.
+def synonym_words(rules: tuple[SynonymRule, ...], lang: str) -> frozenset[str]:
+    """Every folded word of the ``when`` phrases of ``lang``'s rules: words the guide understands."""
+    return frozenset(w for _, phrases, _ in _compiled(rules, lang) for _, found in phrases for w in found)
 
-    A plain Or scores a section by the sum of its matching parts, so sections matching more of the
-    person's words rank higher; one flat Or is also faster in Whoosh than nested groups. (Whoosh's
-    coordination ``scale`` would multiply by (n-1)/n matching terms: 0 when only one term matches.)
+
+def leaves(parsed: ParsedQuery) -> list[tuple[str, str, float]]:
+    """``(field, term, boost)`` for every word in every field; everyday-words terms weighted lower.
+
+    A section's score is the sum of its matching leaves, so sections matching more of the person's
+    words rank higher.
     """
-    parts: list[wq.Query] = [wq.Term(name, term, boost=boost) for term in parsed.terms for name, boost in FIELDS]
-    parts += [
-        wq.Term(name, term, boost=boost * SYNONYM_BOOST)
-        for term in parsed.extra_terms
-        if len(term) > 1  # "I-200" adds "i": a one-letter term matches nearly everything
-        for name, boost in FIELDS
-    ]
+    out = [(name, term, boost) for term in parsed.terms for name, boost in FIELDS]
+    out += [(name, term, boost * SYNONYM_BOOST) for term in parsed.extra_terms for name, boost in FIELDS]
+    return out
+
+
+def to_whoosh(parsed: ParsedQuery):
+    """The same query as one flat Whoosh ``Or`` (the engine scores it from cached postings instead; this
+    form is the reference the tests compare those scores against)."""
+    from whoosh import query as wq
+
+    parts: list = [wq.Term(name, term, boost=boost) for name, term, boost in leaves(parsed)]
     if parsed.prefix:
-        parts.append(wq.Prefix("prefix", parsed.prefix, boost=1.5))
+        parts.append(wq.Prefix("prefix", parsed.prefix, boost=PREFIX_BOOST))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.Or(parts)

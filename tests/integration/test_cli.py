@@ -15,7 +15,7 @@ from conftest import FIXTURE_CONTENT, REPO
 from guide_app import __version__
 
 HOSTILE = '"unbalanced AND OR ((( *'
-RESULT_KEYS = {"id", "lang", "title", "section", "summary", "snippet", "score"}
+RESULT_KEYS = {"kind", "id", "lang", "title", "section", "summary", "snippet", "score"}
 
 
 def run(*args: str, content: Path | None = FIXTURE_CONTENT, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -42,7 +42,7 @@ def search_json(*args: str) -> dict:
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)  # exactly one JSON document: any extra output fails here
     assert isinstance(data, dict)
-    assert set(data) == {"query", "lang", "suggestion", "results"}
+    assert set(data) == {"query", "lang", "corrected", "detected_lang", "out_of_scope", "results", "card"}
     for result in data["results"]:
         assert set(result) == RESULT_KEYS
         assert isinstance(result["score"], (int, float))
@@ -53,7 +53,7 @@ def test_search_json_shape():
     data = search_json("habeas", "--lang", "en")
     assert data["query"] == "habeas"
     assert data["lang"] == "en"
-    assert data["suggestion"] is None
+    assert data["corrected"] is None and data["out_of_scope"] is False
     first = data["results"][0]
     assert first["id"] == "habeas-corpus"
     assert first["lang"] == "en"
@@ -71,7 +71,9 @@ def test_search_json_both_languages_and_accents():
 
 
 def test_search_json_suggestion_and_fallback():
-    assert search_json("abogadoo", "--lang", "es")["suggestion"] == "abogado"
+    corrected = search_json("abogadoo", "--lang", "es")
+    assert corrected["corrected"] == "abogado" and corrected["results"]  # corrected and searched
+    assert search_json("abogadoo", "--lang", "es", "--exact")["corrected"] is None
     data = search_json("silent", "--lang", "es")
     assert [(r["id"], r["lang"]) for r in data["results"]] == [("remain-silent", "en")]
 

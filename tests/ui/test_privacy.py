@@ -269,7 +269,8 @@ def test_broken_local_pack_article_is_reported_and_the_rest_loads(tmp_path):
     assert any(r.id == "our-clinic" and r.origin == "local" for r in guide.library.resources)
     engine = guide.open_search(cache=tmp_path / "cache")
     try:
-        assert any(r.id == "resource:our-clinic" for r in engine.search("legal clinic", "en").results)
+        card = engine.search("legal clinic", "en").card
+        assert card is not None and card.target == ("resource", "our-clinic")
     finally:
         engine.close()
 

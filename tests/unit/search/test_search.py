@@ -175,8 +175,10 @@ def test_section_result_carries_heading_and_anchor(fixture_engine):
 
 
 def test_glossary_and_resources_are_searchable(fixture_engine):
-    assert "glossary:detainer" in ids(fixture_engine.search("detainer", "en"))
-    assert "resource:eoir-case-status" in ids(fixture_engine.search("hearing", "en"))
+    card = fixture_engine.search("detainer", "en").card
+    assert card is not None and card.target == ("glossary", "detainer")
+    card = fixture_engine.search("hearing", "en").card
+    assert card is not None and card.target == ("resource", "eoir-case-status")
 
 
 def test_highlight_terms_are_stems():
@@ -314,7 +316,7 @@ def check_search(engine, text, lang="en", as_you_type=False, limit=10):
     assert elapsed < 2.0, f"{elapsed:.2f} s for {text[:40]!r}"
     data = response.as_json()
     json.loads(json.dumps(data))
-    assert set(data) == {"query", "lang", "suggestion", "results"}
+    assert set(data) == {"query", "lang", "corrected", "detected_lang", "out_of_scope", "results", "card"}
     assert len(response.query) <= MAX_CHARS
     assert len(response.results) <= max(1, min(limit, 100))
     return response
@@ -361,3 +363,44 @@ def test_detainer_is_not_stemmed_into_detained():
 
     assert stem("detainer", "en") == stem("detainers", "en") == "detainer"
     assert stem("detained", "en") != stem("detainer", "en")
+
+
+# -- the engine's own scoring -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "lang"),
+    [("habeas corpus", "en"), ("la migra", "es"), ("judge lawyer detention", "en"), ("derecho silencio", "es")],
+)
+def test_cached_scores_are_whooshs_own(fixture_engine, query, lang):
+    """Sections are ranked from cached postings scored by Whoosh's BM25F: the same scores as Whoosh's search."""
+    parsed = parse(query, lang, fixture_engine.library.synonyms)
+    index = fixture_engine._langs[lang]
+    expected = {hit.docnum: hit.score for hit in index.searcher.search(to_whoosh(parsed), limit=None)}
+    got: dict[int, float] = {}
+    for term, weight in [(t, 1.0) for t in parsed.terms] + [(t, 0.6) for t in parsed.extra_terms]:
+        for d, s in zip(*index.term_scores(term), strict=True):
+            got[d] = got.get(d, 0.0) + s * weight
+    assert expected
+    assert set(got) == set(expected)
+    for d, score in expected.items():
+        assert got[d] == pytest.approx(score, rel=1e-9)
+
+
+def test_should_stop_cancels_at_once(fixture_engine):
+    calls = []
+
+    def stop() -> bool:
+        calls.append(1)
+        return True
+
+    response = fixture_engine.search("habeas corpus lawyer", "en", should_stop=stop)
+    assert response.cancelled and response.results == () and calls
+    assert not fixture_engine.search("habeas corpus lawyer", "en", should_stop=lambda: False).cancelled
+
+
+def test_results_carry_their_kind_and_own_id(fixture_engine):
+    response = fixture_engine.search("detainer hearing", "en")
+    assert all(r.kind == "article" and ":" not in r.id for r in response.results)
+    assert response.card is not None and response.card.kind in ("glossary", "resource")
+    assert response.as_json()["card"]["kind"] == response.card.kind
