@@ -228,3 +228,79 @@ def timed_build(factory):
     start = time.perf_counter()
     engine = factory()
     return engine, time.perf_counter() - start
+
+
+# --- tantivy (Rust; BM25) ----------------------------------------------------------------------------
+TANTIVY_STEMMERS = {"en": "english", "es": "spanish"}
+
+
+def tantivy_status() -> tuple[bool, str]:
+    try:
+        import tantivy  # noqa: F401
+    except ImportError:
+        return False, "tantivy is not installed (pip install -e '.[bench]')"
+    return True, ""
+
+
+class Tantivy:
+    """tantivy-py with its own analysis (simple tokenizer, lower-case, ASCII folding, Snowball stemmer of the
+    language), title 3 / heading 2 / body 1, the words OR-ed (each quoted, so no syntax is interpreted), a
+    snippet per hit, held in RAM."""
+
+    name = "tantivy"
+
+    def __init__(self, docs_by_lang: dict[str, list[dict]]) -> None:
+        import tantivy
+
+        self.keys: dict[str, list[str]] = {}
+        self.indexes = {}
+        for lang, docs in docs_by_lang.items():
+            analyzer = (
+                tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+                .filter(tantivy.Filter.lowercase())
+                .filter(tantivy.Filter.ascii_fold())
+                .filter(tantivy.Filter.stemmer(TANTIVY_STEMMERS[lang]))
+                .build()
+            )
+            builder = tantivy.SchemaBuilder()
+            builder.add_integer_field("n", stored=True)
+            for name in ("title", "heading", "body"):
+                builder.add_text_field(name, stored=name == "body", tokenizer_name=f"{lang}_stem")
+            index = tantivy.Index(builder.build())
+            index.register_tokenizer(f"{lang}_stem", analyzer)
+            writer = index.writer(heap_size=50_000_000, num_threads=1)
+            for n, d in enumerate(docs):
+                writer.add_document(tantivy.Document(n=n, title=d["title"], heading=d["heading"], body=d["body"]))
+            writer.commit()
+            writer.wait_merging_threads()
+            index.reload()
+            self.indexes[lang] = index
+            self.keys[lang] = [group_key(d) for d in docs]
+
+    def search(self, text: str, lang: str, limit: int = 10, as_you_type: bool = False) -> list[str]:
+        import tantivy
+
+        tokens = TOKEN.findall(text[:200].lower())[:8]
+        if not tokens:
+            return []
+        index = self.indexes[lang]
+        try:
+            query = index.parse_query(
+                " OR ".join(f'"{t}"' for t in tokens),
+                ["title", "heading", "body"],
+                field_boosts={"title": 3.0, "heading": 2.0, "body": 1.0},
+            )
+            searcher = index.searcher()
+            hits = searcher.search(query, FETCH).hits
+            snippets = tantivy.SnippetGenerator.create(searcher, query, index.schema, "body")
+            keys, out = self.keys[lang], []
+            for _, address in hits:
+                doc = searcher.doc(address)
+                snippets.snippet_from_doc(doc).to_html()
+                out.append(keys[doc["n"][0]])
+        except ValueError:
+            return []
+        return _group(out, limit)
+
+    def close(self) -> None:
+        self.indexes.clear()

@@ -59,10 +59,35 @@ class _StemFilter(Filter):
 _STEM_CACHE: dict[tuple[str, str], str] = {}
 
 
-# Legal words the stemmer would merge with everyday ones ("detainer" is not "detained").
+# Words the stemmer would merge with different ones, kept apart (found by listing the stem collisions over
+# the whole guide): "detainer" is not "detained", an "office" is not an "officer"; in Spanish a "casa" (home)
+# is not a "caso" (case), a "puerta" (door) is not a "puerto" (port), a "corte" (court) is not "corta" (short).
 _KEEP = {
-    "en": {"detainer": "detainer", "detainers": "detainer"},
-    "es": {},
+    "en": {
+        "detainer": "detainer",
+        "detainers": "detainer",
+        "officer": "officer",
+        "officers": "officer",
+        "officer's": "officer",
+        "office": "office",
+        "offices": "office",
+        "office's": "office",
+    },
+    "es": {
+        "casa": "casa",
+        "casas": "casa",
+        "caso": "caso",
+        "casos": "caso",
+        "puerta": "puerta",
+        "puertas": "puerta",
+        "puerto": "puerto",
+        "puertos": "puerto",
+        "corte": "corte",
+        "cortes": "corte",
+        "costa": "costa",
+        "costas": "costa",
+        "nueve": "nueve",
+    },
 }
 
 

@@ -55,6 +55,9 @@ log = logging.getLogger("guide_app")
 KIND_WEIGHT = {"article": 1.0, "glossary": 0.5, "resource": 0.5}
 HELP_ARTICLE = "finding-legal-help"  # what an out-of-scope question is offered first
 CARD_KINDS = ("glossary", "resource")
+# Everyday-words categories that mean the question IS about something the guide covers, even when it also
+# names something it does not ("my work permit case is stuck for years" is a mandamus question).
+IN_SCOPE_CATEGORIES = frozenset({"delay", "arrested", "stop-deportation"})
 # Out of scope: the best section matches none of the question's words in its title or heading and covers
 # less than this share of the question's content words.
 OUT_OF_SCOPE_COVERAGE = 0.5
@@ -330,7 +333,8 @@ class SearchEngine:
         self.repairs = 0  # how many times a failing index was rebuilt (the window can say so)
         self._langs = {lang: _LangIndex(ix, lang) for lang, ix in indexes.items()}
         self._lock = threading.Lock()
-        self._words = {lang: synonym_words(library.synonyms, lang) for lang in LANGUAGES}
+        # Words of each language (other-language words mixed in, the "spanglish" rules, do not count).
+        self._words = {lang: synonym_words(library.synonyms, lang, skip=("spanglish",)) for lang in LANGUAGES}
 
     @classmethod
     def open(cls, cache: Path, library: Library, fingerprint: str, progress=None, force=False) -> SearchEngine:
@@ -561,7 +565,7 @@ class SearchEngine:
 
     def _out_of_scope(self, parsed: ParsedQuery, index: _LangIndex, top: list[int]) -> bool:
         if parsed.not_covered:
-            return True
+            return not IN_SCOPE_CATEGORIES & set(parsed.categories)
         if parsed.prefix and len(parsed.prefix) < 4:
             return False  # still typing the first letters of a word
         if not any(len(t) >= 3 for t in parsed.terms):

@@ -159,9 +159,16 @@ def synonym_matches(tokens: list[str], lang: str, rules: tuple[SynonymRule, ...]
         yield rule, found
 
 
-def synonym_words(rules: tuple[SynonymRule, ...], lang: str) -> frozenset[str]:
-    """Every folded word of the ``when`` phrases of ``lang``'s rules: words the guide understands."""
-    return frozenset(w for _, phrases, _ in _compiled(rules, lang) for _, found in phrases for w in found)
+def synonym_words(rules: tuple[SynonymRule, ...], lang: str, skip: tuple[str, ...] = ()) -> frozenset[str]:
+    """Every folded word of the ``when`` phrases of ``lang``'s rules (but those of the ``skip``
+    categories): words the guide understands in that language."""
+    return frozenset(
+        w
+        for rule, phrases, _ in _compiled(rules, lang)
+        if rule.category not in skip
+        for _, found in phrases
+        for w in found
+    )
 
 
 def leaves(parsed: ParsedQuery) -> list[tuple[str, str, float]]:
