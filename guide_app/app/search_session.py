@@ -74,12 +74,16 @@ class Answer:
     lang: str
     results: tuple[ResultRow, ...] = ()
     other_lang_results: tuple[ResultRow, ...] = ()
-    suggestion: str | None = None
+    suggestion: str | None = None  # the corrected query that was searched ("Showing results for …")
     flows: tuple[FlowOffer, ...] = ()
+    card: ResultRow | None = None  # at most one glossary term or resource, shown apart from the articles
+    detected_lang: str | None = None  # the query reads as the other language: its rows come first
+    out_of_scope: bool = False  # the guide does not cover this: finding-legal-help is the first row
 
     @property
     def rows(self) -> tuple[ResultRow, ...]:
-        return self.results + self.other_lang_results
+        first = self.other_lang_results + self.results if self.detected_lang else self.results + self.other_lang_results
+        return first + ((self.card,) if self.card is not None else ())
 
 
 def marked_snippet(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -172,6 +176,7 @@ class SearchSession:
                 out.append(_row(result, ticket.text, terms[result.lang], other_lang))
             return tuple(out)
 
+        card = getattr(response, "card", None)
         return Answer(
             ticket.generation,
             ticket.text,
@@ -180,6 +185,9 @@ class SearchSession:
             rows(response.other_lang_results, True),
             response.suggestion,
             offers,
+            card=rows([card], card.lang != ticket.lang)[0] if card is not None else None,
+            detected_lang=getattr(response, "detected_lang", None),
+            out_of_scope=bool(getattr(response, "out_of_scope", False)),
         )
 
 
