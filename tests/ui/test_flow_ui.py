@@ -68,7 +68,7 @@ def test_search_offers_the_flow_beside_the_articles(qtbot, window):
 
 def test_language_switch_keeps_the_place_and_quick_exit_forgets_answers(qtbot, window):
     window.open_flow("police-stopped-me")
-    window.flow_panel.choose(0)
+    window.flow_panel.choose(2)  # "the stop is over": the next step is a question
     step = window.flow_panel.session.step_number
     window.set_language("es")
     assert window.flow_panel.session.step_number == step
