@@ -81,3 +81,16 @@ class OpenedIndex:
 
     def close(self) -> None:
         self.engine.close()
+
+
+SAMPLE_FLOW = FIXTURES / "sample-flow" / "sample.yaml"  # paths: yes/yes, yes/no, yes/unsure -> held; no -> free
+
+
+@pytest.fixture
+def sample_flow():
+    """The sample flow (two questions, two outcomes) over the fixture library, loaded and valid."""
+    from guide_app.library.flows import load_flows
+
+    flows, problems = load_flows(SAMPLE_FLOW.parent)
+    assert problems == []
+    return flows[0]

@@ -1,6 +1,6 @@
 """A situation flow's outcome as a one-page black-and-white checklist (printer or PDF), with QtGui only.
 
-The page is the outcome as :func:`guide_app.render.flow_html.outcome_html` writes it for paper ("Do now" items
+The page is the outcome as :func:`guide_app.render.outcome.outcome_html` writes it for paper ("Do now" items
 get check boxes; the person's answers are listed when given). A long outcome is scaled down to stay on one
 page. The caller makes the ``QGuiApplication``.
 """
@@ -13,7 +13,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPagedPaintDevice, QPainter, QTextDocument
 
 from guide_app.export.printing import pdf_writer, require_app
-from guide_app.library.flows import Flow, Outcome
+from guide_app.library.flow_model import Flow, Outcome
 from guide_app.library.model import Library
 
 CHECKLIST_CSS = (
@@ -30,7 +30,7 @@ def checklist_document(
     library: Library | None = None,
     answers: list[tuple[str, str]] | None = None,
 ) -> QTextDocument:
-    from guide_app.render.flow_html import outcome_html
+    from guide_app.render.outcome import outcome_html
 
     require_app()
     doc = QTextDocument()

@@ -1,15 +1,15 @@
-"""Guided situation flows: load, validate and step through them. No Qt.
+"""Guided situation flows: read and check flow files. No Qt.
 
 A flow is one YAML file in ``content/flows/<id>.yaml`` holding both languages (the format is described in
-``content/flows/README.md``). Nodes are either questions (2–4 answers, each pointing at the next node) or
-outcomes (what to do now, next steps, warnings, article links, resources, the rights card).
+``content/flows/README.md``). The data it becomes is :mod:`guide_app.library.flow_model`; the graph checks
+(dead ends, cycles, unreachable nodes) are :mod:`guide_app.library.flow_graph`; one person's walk through a
+flow is ``guide_app.app.flow_session.FlowSession``; an outcome is rendered by ``guide_app.render.outcome``.
 
 Public API:
 
 - :func:`load_flows` ``(folder) -> (flows, problems)``: every flow that loaded cleanly, sorted for display.
 - :func:`validate_folder` ``(folder, library) -> problems``: everything ``guide-app check`` reports.
-- :class:`FlowSession`: stepping state for one person going through one flow (answer, back, restart).
-- :func:`outcome_checklist_text` ``(flow, outcome, lang, ...)``: plain text of an outcome, for printing.
+- :func:`flow_plain_text` ``(flow, lang)``: all the words of a flow, for reading-level scores.
 
 The file is read with ``yaml.compose`` only, never ``yaml.safe_load``: every value keeps its line for
 ``file:line`` problems, and text stays text (a YAML 1.1 loader would turn an answer labelled ``Yes`` or
@@ -20,129 +20,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from guide_app import i18n
+from guide_app.library.flow_graph import graph_problems
+from guide_app.library.flow_model import DEFAULT_ORDER, OUTCOME_LISTS, Answer, Flow, Node, Outcome, Question
 from guide_app.library.model import LANGUAGES, TOPICS, Library, Problem
+
+__all__ = [
+    "Answer",
+    "Flow",
+    "Node",
+    "Outcome",
+    "Question",
+    "flow_plain_text",
+    "load_flows",
+    "validate_folder",
+]
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # fromisoformat alone accepts other forms on newer Pythons
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 MIN_ANSWERS, MAX_ANSWERS = 2, 4
-DEFAULT_ORDER = 100
 
 FLOW_KEYS = ("id", "title", "summary", "reviewed", "topics", "order", "start", "nodes")
 FLOW_REQUIRED = ("id", "title", "summary", "reviewed", "start", "nodes")
 QUESTION_KEYS = ("question", "help", "answers")
 ANSWER_KEYS = ("label", "next")
 OUTCOME_KEYS = ("title", "summary", "do_now", "next_steps", "warnings", "articles", "resources", "card")
-OUTCOME_LISTS = ("do_now", "next_steps", "warnings")
-
-# --------------------------------------------------------------------------------------------------------
-# Data
-
-
-@dataclass(frozen=True)
-class Answer:
-    """One choice under a question: its label per language and the id of the node it leads to."""
-
-    label: dict[str, str]
-    next: str
-    line: int = 0
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    text: dict[str, str]
-    answers: tuple[Answer, ...]
-    help: dict[str, str] = field(default_factory=dict)  # optional short explanation under the question
-    line: int = 0
-
-    is_outcome = False
-
-
-@dataclass(frozen=True)
-class Outcome:
-    id: str
-    title: dict[str, str]
-    do_now: dict[str, tuple[str, ...]]
-    next_steps: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    warnings: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    summary: dict[str, str] = field(default_factory=dict)
-    articles: tuple[str, ...] = ()
-    resources: tuple[str, ...] = ()
-    card: bool = False
-    line: int = 0
-
-    is_outcome = True
-
-    def items(self, key: str, lang: str) -> tuple[str, ...]:
-        """The ``do_now``, ``next_steps`` or ``warnings`` list in ``lang`` (empty if the outcome has none)."""
-        return getattr(self, key).get(lang, ())
-
-
-Node = Question | Outcome
-
-
-@dataclass(frozen=True)
-class Flow:
-    id: str
-    title: dict[str, str]
-    summary: dict[str, str]
-    reviewed: dt.date
-    start: str
-    nodes: dict[str, Node]
-    topics: tuple[str, ...] = ()
-    order: int = DEFAULT_ORDER
-    path: str = ""
-
-    def node(self, node_id: str) -> Node:
-        return self.nodes[node_id]
-
-    @property
-    def questions(self) -> list[Question]:
-        return [n for n in self.nodes.values() if not n.is_outcome]
-
-    @property
-    def outcomes(self) -> list[Outcome]:
-        return [n for n in self.nodes.values() if n.is_outcome]
-
-    def remaining_questions(self, node_id: str) -> int:
-        """The most questions still to answer from ``node_id`` (counting it, if it is a question)."""
-        memo: dict[str, int] = {}
-
-        def longest(nid: str, seen: frozenset[str]) -> int:
-            if nid in memo:
-                return memo[nid]
-            node = self.nodes.get(nid)
-            if node is None or node.is_outcome or nid in seen:
-                return 0
-            value = 1 + max((longest(a.next, seen | {nid}) for a in node.answers), default=0)
-            memo[nid] = value
-            return value
-
-        return longest(node_id, frozenset())
-
-    def paths(self) -> Iterator[tuple[int, ...]]:
-        """Every sequence of answer indexes from the start to an outcome (the flow must have no cycles)."""
-
-        def walk(nid: str, taken: tuple[int, ...], seen: frozenset[str]) -> Iterator[tuple[int, ...]]:
-            node = self.nodes.get(nid)
-            if node is None or nid in seen:
-                return
-            if node.is_outcome:
-                yield taken
-                return
-            for index, answer in enumerate(node.answers):
-                yield from walk(answer.next, (*taken, index), seen | {nid})
-
-        yield from walk(self.start, (), frozenset())
-
 
 # --------------------------------------------------------------------------------------------------------
 # Reading YAML nodes with their lines
@@ -350,7 +257,7 @@ class _Reader:
         start = top.get("start").text()
         if start and start not in nodes and not top.get("nodes").missing:
             self.report(top.get("start").line, f"'start' names a node that does not exist: '{start}'")
-        elif start in nodes and nodes[start].is_outcome:
+        elif start in nodes and isinstance(nodes[start], Outcome):
             self.report(top.get("start").line, f"'start' must be a question, but '{start}' is an outcome")
         self.graph(start, nodes, top.get("nodes"))
         if self.problems:
@@ -498,55 +405,9 @@ class _Reader:
         )
 
     def graph(self, start: str, nodes: dict[str, Node], nodes_at: _At) -> None:
-        """Dead ends (answers to missing nodes), cycles and nodes that can never be reached."""
-        for node in nodes.values():
-            if node.is_outcome:
-                continue
-            for n, answer in enumerate(node.answers, 1):
-                if answer.next and answer.next not in nodes:
-                    self.report(
-                        answer.line,
-                        f"dead end: node '{node.id}' answer {n} goes to '{answer.next}', which does not exist",
-                    )
-        # Cycles: depth-first search from every node, reporting each back edge once, at its answer's line.
-        state: dict[str, int] = {}  # 1 = on the current path, 2 = finished
-        reported: set[tuple[str, int]] = set()
-
-        def visit(nid: str, trail: list[str]) -> None:
-            state[nid] = 1
-            node = nodes[nid]
-            if not node.is_outcome:
-                for n, answer in enumerate(node.answers, 1):
-                    target = answer.next
-                    if target not in nodes:
-                        continue
-                    if state.get(target) == 1 and (nid, n) not in reported:
-                        reported.add((nid, n))
-                        before = trail[trail.index(target) :] if target in trail else []
-                        loop = " -> ".join([*before, nid, target])
-                        self.report(answer.line, f"cycle: node '{nid}' answer {n} goes back to '{target}' ({loop})")
-                    elif target not in state:
-                        visit(target, [*trail, nid])
-            state[nid] = 2
-
-        for nid in [start, *nodes] if start in nodes else list(nodes):
-            if nid not in state:
-                visit(nid, [])
-        if start not in nodes:
-            return
-        reachable: set[str] = set()
-        todo = [start]
-        while todo:
-            nid = todo.pop()
-            if nid in reachable or nid not in nodes:
-                continue
-            reachable.add(nid)
-            if not nodes[nid].is_outcome:
-                todo.extend(a.next for a in nodes[nid].answers)
-        key_lines = dict(nodes_at.key_lines())
-        for nid in nodes:
-            if nid not in reachable:
-                self.report(key_lines.get(nid, nodes_at.line), f"node '{nid}' can never be reached from '{start}'")
+        """Dead ends, cycles and unreachable nodes (:func:`guide_app.library.flow_graph.graph_problems`)."""
+        for line, message in graph_problems(start, nodes, dict(nodes_at.key_lines()), nodes_at.line):
+            self.report(line, message)
 
 
 def _read_flow(path: Path, today: dt.date | None = None) -> _Parsed:
@@ -611,7 +472,7 @@ def flow_plain_text(flow: Flow, lang: str) -> str:
     """All the words of a flow in one language, one sentence per line (for reading-level scores)."""
     lines = [flow.title.get(lang, ""), flow.summary.get(lang, "")]
     for node in flow.nodes.values():
-        if node.is_outcome:
+        if isinstance(node, Outcome):
             lines.append(node.title.get(lang, ""))
             lines.append(node.summary.get(lang, ""))
             for key in OUTCOME_LISTS:
@@ -621,185 +482,3 @@ def flow_plain_text(flow: Flow, lang: str) -> str:
             lines.append(node.help.get(lang, ""))
             lines.extend(a.label.get(lang, "") for a in node.answers)
     return "\n".join(f"- {line}" for line in lines if line)
-
-
-# --------------------------------------------------------------------------------------------------------
-# Public: stepping through a flow
-
-
-class FlowSession:
-    """One walk through one flow. No Qt: the UI shows ``current`` and calls ``answer``/``back``/``restart``.
-
-    ``lang`` may be changed at any time (node ids are shared, so the place in the flow is kept).
-    Step counts cover questions only: ``step_number`` is the number of the question on screen and
-    ``estimated_total`` adds the longest way still ahead ("Step 2 of about 4"). At an outcome both equal
-    the number of questions answered.
-    """
-
-    def __init__(self, flow: Flow, lang: str = "en") -> None:
-        if lang not in LANGUAGES:
-            raise ValueError(f"unknown language '{lang}'")
-        if flow.start not in flow.nodes:
-            raise ValueError(f"flow '{flow.id}' has no start node '{flow.start}'")
-        self.flow = flow
-        self.lang = lang
-        self._trail: list[tuple[str, int]] = []  # (question id, answer index) for every answer given
-        self._current = flow.start
-
-    # -- where we are -------------------------------------------------------------------------------------
-
-    @property
-    def current_id(self) -> str:
-        return self._current
-
-    @property
-    def current(self) -> Node:
-        return self.flow.nodes[self._current]
-
-    @property
-    def finished(self) -> bool:
-        return self.current.is_outcome
-
-    @property
-    def outcome(self) -> Outcome | None:
-        """The outcome reached, or ``None`` while questions remain."""
-        node = self.current
-        return node if node.is_outcome else None
-
-    @property
-    def question(self) -> Question | None:
-        node = self.current
-        return None if node.is_outcome else node
-
-    @property
-    def question_text(self) -> str:
-        return self.question.text[self.lang] if self.question else ""
-
-    @property
-    def help_text(self) -> str:
-        return self.question.help.get(self.lang, "") if self.question else ""
-
-    @property
-    def answer_labels(self) -> list[str]:
-        return [a.label[self.lang] for a in self.question.answers] if self.question else []
-
-    @property
-    def can_go_back(self) -> bool:
-        return bool(self._trail)
-
-    @property
-    def history(self) -> tuple[tuple[str, int], ...]:
-        """``(question id, answer index)`` for every answer given so far, oldest first."""
-        return tuple(self._trail)
-
-    def answered(self) -> list[tuple[str, str]]:
-        """``(question, chosen answer)`` texts in the current language, oldest first."""
-        out = []
-        for nid, index in self._trail:
-            node = self.flow.nodes[nid]
-            out.append((node.text[self.lang], node.answers[index].label[self.lang]))
-        return out
-
-    # -- progress -----------------------------------------------------------------------------------------
-
-    @property
-    def step_number(self) -> int:
-        return len(self._trail) + (0 if self.finished else 1)
-
-    @property
-    def estimated_total(self) -> int:
-        return len(self._trail) + self.flow.remaining_questions(self._current)
-
-    @property
-    def progress(self) -> float:
-        """0.0 at the first question, 1.0 at an outcome."""
-        total = self.estimated_total
-        return 1.0 if self.finished or not total else len(self._trail) / total
-
-    def progress_text(self) -> str:
-        if self.finished:
-            return i18n.text("done", self.lang)
-        return i18n.text("step", self.lang, step=self.step_number, total=self.estimated_total)
-
-    # -- moving -------------------------------------------------------------------------------------------
-
-    def answer(self, index: int) -> Node:
-        """Choose answer ``index`` (0-based) of the current question and move on; returns the new node."""
-        node = self.question
-        if node is None:
-            raise RuntimeError("the flow is finished: there is no question to answer")
-        if not 0 <= index < len(node.answers):
-            raise IndexError(f"question '{node.id}' has {len(node.answers)} answers, not {index + 1}")
-        target = node.answers[index].next
-        if target not in self.flow.nodes:
-            raise ValueError(f"answer leads to a missing node '{target}'")
-        self._trail.append((node.id, index))
-        self._current = target
-        return self.current
-
-    def back(self) -> Node:
-        """Go back one question (the previous answer is forgotten). At the start this does nothing."""
-        if self._trail:
-            self._current, _ = self._trail.pop()
-        return self.current
-
-    def restart(self) -> Node:
-        self._trail.clear()
-        self._current = self.flow.start
-        return self.current
-
-
-# --------------------------------------------------------------------------------------------------------
-# Public: printable checklist
-
-
-def outcome_checklist_text(
-    flow: Flow,
-    outcome: Outcome,
-    lang: str,
-    *,
-    library: Library | None = None,
-    answers: list[tuple[str, str]] | None = None,
-) -> str:
-    """Plain text of one outcome for printing or saving: title, "Do now" check boxes, next steps,
-    warnings, the rights-card reminder, articles and resources. With ``library``, articles show their
-    titles and resources their phone and website; with ``answers`` (from :meth:`FlowSession.answered`),
-    the person's answers are listed first."""
-    labels = i18n.words(lang)
-    out: list[str] = [flow.title[lang], "=" * len(flow.title[lang]), "", outcome.title[lang]]
-    if outcome.summary.get(lang):
-        out += ["", outcome.summary[lang]]
-    if answers:
-        out += ["", f"{labels['your_answers']}:"]
-        out += [f"- {question} {answer}" for question, answer in answers]
-
-    def section(key: str, marker: str) -> None:
-        items = outcome.items(key, lang)
-        if items:
-            out.extend(["", f"{labels[key]}:"])
-            out.extend(f"{marker(n)} {item}" for n, item in enumerate(items, 1))
-
-    section("do_now", lambda n: f"[ ] {n}.")
-    section("next_steps", lambda n: f"{n}.")
-    section("warnings", lambda n: "!")
-    if outcome.card:
-        out += ["", labels["card_reminder"]]
-    if outcome.articles:
-        out += ["", f"{labels['read_in_guide']}:"]
-        for article_id in outcome.articles:
-            article = library.translation(article_id, lang) if library is not None else None
-            out.append(f"- {article.title}" if article is not None else f"- {article_id}")
-    if outcome.resources:
-        out += ["", f"{labels['who_can_help']}:"]
-        known = {r.id: r for r in library.resources} if library is not None else {}
-        for resource_id in outcome.resources:
-            resource = known.get(resource_id)
-            if resource is None:
-                out.append(f"- {resource_id}")
-                continue
-            contact = ", ".join(x for x in (resource.phone, resource.website) if x)
-            out.append(f"- {resource.name}" + (f": {contact}" if contact else ""))
-            if resource.helps_with.get(lang):
-                out.append(f"  {resource.helps_with[lang]}")
-    out += ["", labels["legal_note"], labels["reviewed"].format(date=flow.reviewed.isoformat())]
-    return "\n".join(out) + "\n"

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from guide_app.i18n import words as words_in
+from guide_app.library.flow_model import Flow, Outcome
 from guide_app.library.model import Article
 from guide_app.render.text import markdown_to_plain
 
@@ -409,11 +410,11 @@ def outcome_slides(
     return number_slides(slides, deck_footer(reviewed, lab))
 
 
-def flow_outcome_slides(flow, outcome, lang: str, labels: dict[str, str] | None = None) -> list[Slide]:
-    """Slides for one outcome of a situation flow (``guide_app.library.flows``): do now, next steps, warnings."""
-    lab = deck_labels(lang, labels)
-    keys = (("slide_do_now", "do_now"), ("next_steps", "next_steps"), ("slide_warnings", "warnings"))
-    groups = [(lab[label], outcome.items(key, lang)) for label, key in keys]
+def flow_outcome_slides(flow: Flow, outcome: Outcome, lang: str, labels: dict[str, str] | None = None) -> list[Slide]:
+    """Slides for one outcome of a situation flow: do now, next steps, warnings (:mod:`guide_app.render.outcome`)."""
+    from guide_app.render.outcome import outcome_slide_groups
+
+    groups = outcome_slide_groups(flow, outcome, lang)
     title = outcome.title.get(lang) or next(iter(outcome.title.values()), "")
     return outcome_slides(title, outcome.summary.get(lang, ""), groups, flow.reviewed, lang, labels)
 

@@ -30,7 +30,7 @@ class FlowPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("flowPanel")
-        self.session = None  # a guide_app.library.flows.FlowSession while a flow is open
+        self.session = None  # a guide_app.app.flow_session.FlowSession while a flow is open
         self.library = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 20)
@@ -99,7 +99,7 @@ class FlowPanel(QWidget):
 
     # -- driving the walk -----------------------------------------------------------------------------
     def start(self, flow, lang: str, library) -> None:
-        from guide_app.library.flows import FlowSession  # loaded when a flow is first opened
+        from guide_app.app.flow_session import FlowSession  # loaded when a flow is first opened
 
         self.library = library
         self.session = FlowSession(flow, lang)
@@ -152,7 +152,7 @@ class FlowPanel(QWidget):
         self.pdf_button.setVisible(finished and self.allow_files)
         self.back_button.setEnabled(s.can_go_back)
         if finished:
-            from guide_app.render.flow_html import outcome_html
+            from guide_app.render.outcome import outcome_html
 
             self._set_answers([])
             self.outcome.setHtml(outcome_html(s.flow, s.outcome, lang, self.library))

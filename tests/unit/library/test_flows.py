@@ -3,24 +3,19 @@ shipped library (every path ends in an outcome, every outcome reachable), and th
 
 from __future__ import annotations
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_CONTENT, REPO
+from conftest import FIXTURE_CONTENT, REPO, SAMPLE_FLOW
+from guide_app.app.flow_session import FlowSession
 from guide_app.i18n import text as catalog_text
 from guide_app.library import readability
-from guide_app.library.flows import (
-    FlowSession,
-    flow_plain_text,
-    load_flows,
-    outcome_checklist_text,
-    validate_folder,
-)
+from guide_app.library.flows import flow_plain_text, load_flows, validate_folder
 from guide_app.library.loader import load_library
 from guide_app.library.model import LANGUAGES
+from guide_app.render.outcome import outcome_text
 
 CONTENT = REPO / "content"
 
@@ -34,59 +29,8 @@ SHIPPED_FLOWS = {
     "mandamus-stop-deportation",
 }
 
-# A valid flow over the fixture library. Paths: yes/yes, yes/no, yes/unsure -> (held, held, free); no -> free.
-SAMPLE = """\
-id: sample
-order: 5
-title: {en: "Sample flow", es: "Flujo de ejemplo"}
-summary: {en: "A short test flow.", es: "Un flujo corto de prueba."}
-topics: [detention]
-reviewed: 2026-11-01
-start: first
-nodes:
-  first:
-    question: {en: "Is the person held now?", es: "¿La persona está detenida ahora?"}
-    answers:
-      - label: {en: Yes, es: Sí}
-        next: second
-      - label: {en: No, es: No}
-        next: free
-  second:
-    question: {en: "Do they have a lawyer?", es: "¿Tiene abogado?"}
-    help: {en: "A lawyer helps.", es: "Un abogado ayuda."}
-    answers:
-      - label: {en: Yes, es: Sí}
-        next: held
-      - label: {en: No, es: No}
-        next: held
-      - label: {en: Not sure, es: No sé}
-        next: free
-  held:
-    outcome:
-      title: {en: "Ask about habeas corpus", es: "Pregunte por el hábeas corpus"}
-      summary: {en: "A judge can review a detention.", es: "Un juez puede revisar una detención."}
-      do_now:
-        - en: "Call the lawyer today."
-          es: "Llame hoy al abogado."
-        - en: "Check the next hearing date."
-          es: "Revise la fecha de la próxima audiencia."
-      next_steps:
-        - en: "Keep every paper."
-          es: "Guarde todos los papeles."
-      warnings:
-        - en: "Do not sign anything you do not understand."
-          es: "No firme nada que no entienda."
-      articles: [habeas-corpus, finding-legal-help]
-      resources: [eoir-case-status]
-      card: true
-  free:
-    outcome:
-      title: {en: "Know your rights", es: "Conozca sus derechos"}
-      do_now:
-        - en: "You can stay silent."
-          es: "Puede guardar silencio."
-      articles: [remain-silent]
-"""
+# A valid flow over the fixture library (tests/fixtures/sample-flow/sample.yaml).
+SAMPLE = SAMPLE_FLOW.read_text(encoding="utf-8")
 
 
 def line_of(text: str, needle: str, occurrence: int = 1) -> int:
@@ -461,7 +405,7 @@ def test_shipped_outcomes_are_complete_in_both_languages(shipped, flow_id):
             assert all(library.article(article_id, lang) for lang in LANGUAGES)
         assert set(outcome.resources) <= resource_ids
         for lang in LANGUAGES:
-            text = outcome_checklist_text(flow, outcome, lang, library=library)
+            text = outcome_text(flow, outcome, lang, library=library)
             assert outcome.title[lang] in text and catalog_text("legal_note", lang) in text
 
 
@@ -508,71 +452,7 @@ def test_time_sensitive_flow_facts_carry_their_date(shipped):
     assert checked >= 8
 
 
-# -- the stepping session --------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def sample_flow(tmp_path):
-    flows, problems = load_flows(write_flow(tmp_path, SAMPLE))
-    assert problems == []
-    return flows[0]
-
-
-def test_session_answer_back_and_restart(sample_flow):
-    session = FlowSession(sample_flow, "en")
-    assert session.current_id == "first" and not session.finished and session.outcome is None
-    assert session.question_text == "Is the person held now?"
-    assert session.answer_labels == ["Yes", "No"]
-    assert session.step_number == 1 and session.estimated_total == 2
-    assert session.progress_text() == "Step 1 of about 2"
-    assert not session.can_go_back
-
-    session.answer(0)
-    assert session.current_id == "second" and session.help_text == "A lawyer helps."
-    assert (session.step_number, session.estimated_total) == (2, 2)
-    assert session.can_go_back
-
-    session.answer(2)  # "Not sure" -> free
-    assert session.finished and session.outcome.id == "free"
-    assert (session.step_number, session.estimated_total) == (2, 2)
-    assert session.progress == 1.0 and session.progress_text() == "Done"
-    assert session.answered() == [("Is the person held now?", "Yes"), ("Do they have a lawyer?", "Not sure")]
-    assert session.history == (("first", 0), ("second", 2))
-
-    session.back()
-    assert session.current_id == "second" and session.history == (("first", 0),)
-    session.answer(1)
-    assert session.outcome.id == "held"
-
-    session.restart()
-    assert session.current_id == "first" and session.history == () and not session.can_go_back
-    session.back()  # nothing to go back to: stays at the start
-    assert session.current_id == "first"
-
-    session.answer(1)  # "No" -> free, after one question
-    assert session.outcome.id == "free" and (session.step_number, session.estimated_total) == (1, 1)
-
-
-def test_session_language_can_change_midway(sample_flow):
-    session = FlowSession(sample_flow, "es")
-    assert session.answer_labels == ["Sí", "No"] and session.progress_text() == "Paso 1 de unos 2"
-    session.answer(0)
-    session.lang = "en"
-    assert session.question_text == "Do they have a lawyer?"
-    assert session.answered() == [("Is the person held now?", "Yes")]
-
-
-def test_session_rejects_bad_input(sample_flow):
-    session = FlowSession(sample_flow, "en")
-    with pytest.raises(IndexError):
-        session.answer(2)
-    with pytest.raises(IndexError):
-        session.answer(-1)
-    session.answer(1)
-    with pytest.raises(RuntimeError):
-        session.answer(0)
-    with pytest.raises(ValueError):
-        FlowSession(sample_flow, "fr")
+# -- the model ----------------------------------------------------------------------------------------------
 
 
 def test_estimated_total_uses_the_longest_way_ahead(sample_flow):
@@ -580,26 +460,3 @@ def test_estimated_total_uses_the_longest_way_ahead(sample_flow):
     assert sample_flow.remaining_questions("second") == 1
     assert sample_flow.remaining_questions("held") == 0
     assert sorted(sample_flow.paths()) == [(0, 0), (0, 1), (0, 2), (1,)]
-
-
-def test_outcome_checklist_text(sample_flow, fixture_library):
-    session = FlowSession(sample_flow, "en")
-    session.answer(0)
-    session.answer(0)
-    outcome = session.outcome
-    text = outcome_checklist_text(sample_flow, outcome, "en", library=fixture_library, answers=session.answered())
-    lines = text.splitlines()
-    assert lines[0] == "Sample flow" and "Ask about habeas corpus" in lines
-    assert "[ ] 1. Call the lawyer today." in lines and "[ ] 2. Check the next hearing date." in lines
-    assert "! Do not sign anything you do not understand." in lines
-    assert "- Is the person held now? Yes" in lines
-    assert catalog_text("card_reminder", "en") in lines
-    habeas = fixture_library.article("habeas-corpus", "en")
-    assert f"- {habeas.title}" in lines
-    assert any(line.startswith("- Immigration court case status (EOIR): 1-800-898-7180") for line in lines)
-    assert lines[-1] == f"Reviewed {dt.date(2026, 11, 1).isoformat()}"
-
-    spanish = outcome_checklist_text(sample_flow, outcome, "es")
-    assert "Haga esto ahora:" in spanish and "[ ] 1. Llame hoy al abogado." in spanish
-    assert "- habeas-corpus" in spanish  # without a library, ids stand in for titles
-    assert "no es asesoría legal" in spanish
