@@ -86,7 +86,7 @@ class Schema:
         return {key: s.value(values.get(key), strict) for key, s in self.settings.items()}
 
 
-ZOOM_MIN, ZOOM_MAX, ZOOM_DEFAULT = -4, 12, 2
+ZOOM_MIN, ZOOM_MAX, ZOOM_DEFAULT = -4, 15, 2  # 7 pt to 26 pt: 200% of the default 13 pt (ui/style.py)
 
 PREFERENCES = Schema(
     "settings.ini",

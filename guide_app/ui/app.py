@@ -51,9 +51,9 @@ def run(args) -> int:
 
     window = MainWindow(loader, prefs, lang, translations, kiosk_settings)
     window.crash_guard = crash_guard
-    quick_keys = safety.QuickExitKeys(window)
-    quick_keys.triggered.connect(window.quick_exit)
-    app.installEventFilter(quick_keys)
+    from guide_app.ui import debug_state
+
+    debug_state.install(window)  # only when GUIDE_APP_DEBUG_STATE is set (end-to-end tests)
     if kiosk_settings.enabled:
         idle = safety.IdleWatcher(kiosk_settings.idle_seconds, kiosk_settings.countdown_seconds, window)
         idle.reset.connect(window.quick_exit)
@@ -67,6 +67,7 @@ def run(args) -> int:
         window.apply_kiosk()
     else:
         _show_sized(window)
+    window.focus_search()  # typing at once goes into the search box
     _start_after_first_paint(window)
     if getattr(args, "present", None) and not args.smoke_test:
         from guide_app.ui.presentation import present_when_loaded  # slides for a workshop; quit when they close

@@ -14,7 +14,7 @@ from guide_app.kiosk import ADMIN_KEYS
 
 
 class _SearchKeys(QObject):
-    """Up/Down/Enter/Esc in the search box drive the results list."""
+    """Up/Down/Enter in the search box drive the results list (Esc is the window's: safety.QuickExitKeys)."""
 
     def __init__(self, window) -> None:
         super().__init__(window)
@@ -29,9 +29,6 @@ class _SearchKeys(QObject):
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 w.open_current_result()
-                return True
-            if key == Qt.Key.Key_Escape and w.search_box.text():
-                w.search_box.clear()
                 return True
         return False
 
@@ -65,7 +62,9 @@ class WindowChrome:
         self.quick_exit_button = QPushButton()
         self.quick_exit_button.setObjectName("quickExit")
         self.quick_exit_button.clicked.connect(self.quick_exit)
-        bar.addWidget(self.quick_exit_button)
+        # In the menu bar's corner, not the toolbar: a toolbar hides what does not fit behind "»", and
+        # Quick exit must stay on screen at every text size and window width.
+        self.menuBar().setCornerWidget(self.quick_exit_button, Qt.Corner.TopRightCorner)
         for button in bar.findChildren(QToolButton):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
@@ -76,6 +75,7 @@ class WindowChrome:
         self.act_clear = QAction(self, triggered=self.clear_session)
         self.act_quick_exit = QAction(self, shortcut=QKeySequence("Ctrl+Shift+Q"), triggered=self.quick_exit)
         self.act_quick_exit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.addAction(self.act_quick_exit)  # Ctrl+Shift+Q works even when the File menu is hidden (kiosk)
         self.act_admin = QAction(self, shortcut=QKeySequence(ADMIN_KEYS), triggered=self.unlock_admin)
         self.act_admin.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.addAction(self.act_admin)

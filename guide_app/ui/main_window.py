@@ -35,6 +35,7 @@ from guide_app.ui.pages import PageViews
 from guide_app.ui.privacy import PrivacyActions
 from guide_app.ui.reader import ReaderPage
 from guide_app.ui.results import ResultsPage
+from guide_app.ui.safety import QuickExitKeys
 from guide_app.ui.search_worker import SearchService
 from guide_app.ui.workshop import WorkshopActions
 
@@ -103,6 +104,12 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         self.service.failed.connect(self._on_failed)
         self.service.progress.connect(self._on_progress)
         self.service.results.connect(self._on_results)
+
+        # Esc (once: close or clear; twice quickly: quick exit) and Enter on buttons, for the whole window
+        self.window_keys = QuickExitKeys(self)
+        self.window_keys.triggered.connect(self.quick_exit)
+        self.window_keys.escape.connect(self.escape)
+        self.installEventFilter(self.window_keys)
 
         self.retranslate()
         self._update_nav()  # history starts at home; Back and Forward start disabled
@@ -320,6 +327,17 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def escape(self) -> None:
+        """One Esc that nothing else used: close the find bar or the flow, or else clear the search box."""
+        if self.reader.find_bar.isVisible():
+            self.reader.find_bar.hide()
+            self.reader.browser.setFocus()
+        elif self.stack.currentWidget() is self.flow_panel:
+            self.go_home()
+        elif self.search_box.text():
+            self.search_box.clear()
+            self.search_box.setFocus()
 
     def find_in_article(self) -> None:
         if self.stack.currentWidget() is self.reader:

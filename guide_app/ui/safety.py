@@ -17,12 +17,21 @@ import time
 import traceback
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QProgressBar, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from guide_app import paths
 
 log = logging.getLogger("guide_app")
-DOUBLE_ESC_MS = 700
+DOUBLE_ESC_MS = 500  # two presses of Esc this close together: quick exit
 
 
 def contain_qt_settings() -> str:
@@ -99,22 +108,43 @@ class CrashGuard(QObject):
 
 
 class QuickExitKeys(QObject):
-    """Esc pressed twice quickly, anywhere in the app, triggers quick exit."""
+    """Esc and Enter that reach the main window unused.
+
+    Installed on the main window itself (never on the application): an event filter on the application sees a
+    real key press once for the QWindow and again for the focused widget (and again for each parent it is
+    passed up to), so it would count one press of Esc as two. On the window, a key press arrives once, and only
+    when nothing inside used it: an open menu, dialog, find bar or slide show takes its own Esc first.
+
+    * one Esc: ``escape`` (close the innermost page-level thing, or clear the search) — never quits;
+    * a second Esc within ``DOUBLE_ESC_MS``: ``triggered`` (quick exit);
+    * Enter or Return on a focused button that did not use it: the button is pressed, as Space would.
+    """
 
     triggered = Signal()
+    escape = Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._last = 0.0
+        self._last = -1.0
 
     def eventFilter(self, obj, event):  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape and not event.isAutoRepeat():
+        if event.type() != QEvent.Type.KeyPress or event.isAutoRepeat():
+            return False
+        key = event.key()
+        if key == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             now = time.monotonic()
-            if now - self._last <= DOUBLE_ESC_MS / 1000:
-                self._last = 0.0
+            if self._last >= 0 and now - self._last <= DOUBLE_ESC_MS / 1000:
+                self._last = -1.0
                 self.triggered.emit()
+            else:
+                self._last = now
+                self.escape.emit()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            button = QApplication.focusWidget()
+            if isinstance(button, QAbstractButton) and button.isEnabled() and button.isVisible():
+                button.animateClick()
                 return True
-            self._last = now
         return False
 
 

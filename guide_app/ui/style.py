@@ -1,12 +1,22 @@
-"""Themes (light, dark, high contrast) and text size, loaded from resources/styles."""
+"""Themes (light, dark, high contrast) and text size, loaded from resources/styles.
+
+Every text in the window is sized from one base point size, set by the text-size keys (Ctrl+= / Ctrl+- /
+Ctrl+0): the application font is the base, and the style sheets never give a fixed size — they write
+``1.5rem`` for "1.5 times the base", which is turned into points here each time the base changes. Changing
+the size re-applies the style sheet, so every widget is laid out again at once.
+"""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtGui import QFont
 
 from guide_app import paths
 
-BASE_POINT_SIZE = 11
+BASE_POINT_SIZE = 11  # the body text size is BASE_POINT_SIZE + zoom steps (default zoom 2: 13 pt)
+_REM = re.compile(r"(\d+(?:\.\d+)?)rem\b")
+_state = {"theme": "light", "zoom": 2}
 
 
 def _read(name: str) -> str:
@@ -16,15 +26,36 @@ def _read(name: str) -> str:
         return ""
 
 
+def point_size(zoom: int) -> float:
+    return float(BASE_POINT_SIZE + zoom)
+
+
+def scaled(qss: str, base: float) -> str:
+    """``1.5rem`` -> 1.5 times ``base``, in points."""
+    return _REM.sub(lambda m: f"{float(m.group(1)) * base:.1f}pt", qss)
+
+
+def style_sheet(theme: str, zoom: int) -> str:
+    return scaled(_read("common.qss") + "\n" + _read(f"{theme}.qss"), point_size(zoom))
+
+
+def _apply(app) -> None:
+    font = QFont(app.font())
+    font.setPointSizeF(point_size(_state["zoom"]))
+    app.setFont(font)
+    app.setStyleSheet(style_sheet(_state["theme"], _state["zoom"]))  # re-polishes every widget now
+
+
 def apply_theme(app, theme: str, *browsers) -> None:
     """Widget colours for the whole app, and the matching document style for each text browser."""
-    app.setStyleSheet(_read("common.qss") + "\n" + _read(f"{theme}.qss"))
+    _state["theme"] = theme
+    _apply(app)
     css = _read(f"{theme}.css")
     for browser in browsers:
         browser.document().setDefaultStyleSheet(css)
 
 
 def apply_font(app, zoom: int) -> None:
-    font = QFont(app.font())
-    font.setPointSize(BASE_POINT_SIZE + zoom)
-    app.setFont(font)
+    """Set the base text size; every text in the window follows at once."""
+    _state["zoom"] = zoom
+    _apply(app)
