@@ -11,7 +11,7 @@ def test_preferences_are_clamped_and_checked():
     storage = DictStorage()
     prefs = Settings(PREFERENCES, storage)
     assert prefs.get("zoom") == 2 and prefs.get("theme") == "light" and prefs.get("language") == ""
-    assert prefs.set("zoom", 99) == 12 and prefs.get("zoom") == 12
+    assert prefs.set("zoom", 99) == 15 and prefs.get("zoom") == 15  # 26 pt: 200% of the default text size
     assert prefs.set("zoom", -99) == -4
     assert prefs.set("theme", "neon") == "light"
     assert prefs.set("language", "es") == "es"
