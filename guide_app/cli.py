@@ -11,7 +11,7 @@ from pathlib import Path
 from guide_app import __version__
 from guide_app.library.model import LANGUAGES
 
-COMMANDS = ("search", "show", "list", "check", "index", "export", "card")
+COMMANDS = ("search", "show", "list", "check", "index", "export", "card", "kiosk-passphrase")
 
 
 def _guide(args):
@@ -62,6 +62,30 @@ def cmd_search(args) -> int:
         card = response.card
         print(f"{card.kind.capitalize()}: {card.title}  ({card.kind}:{card.id}, {card.lang})")
         print(f"   {card.snippet}")
+    return 0
+
+
+def cmd_kiosk_passphrase(args) -> int:
+    """Ask for the passphrase twice (or read one line from a pipe) and print the line for kiosk.ini."""
+    from guide_app.app import passphrase
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        typed = getpass.getpass("Kiosk administrator passphrase: ")
+        if getpass.getpass("Type it again: ") != typed:
+            print("The two passphrases differ; nothing was printed.", file=sys.stderr)
+            return 1
+    else:
+        typed = (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+    if len(typed) < 8 or len(typed) > passphrase.MAX_PASSPHRASE_CHARS:
+        print(
+            f"Use a passphrase of 8 to {passphrase.MAX_PASSPHRASE_CHARS} characters; nothing was printed.",
+            file=sys.stderr,
+        )
+        return 1
+    print("# Paste under [kiosk] in kiosk.ini. Only this salted hash is stored, never the passphrase.")
+    print(f"admin_passphrase = {passphrase.make_hash(typed)}")
     return 0
 
 
@@ -235,6 +259,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pdf", required=True, metavar="FILE")
     p.add_argument("--page-size", choices=("letter", "a4"), default="letter")
     p.set_defaults(func=cmd_card)
+
+    p = sub.add_parser(
+        "kiosk-passphrase",
+        help="print the kiosk.ini line that sets the administrator passphrase (asked for, or read from stdin)",
+    )
+    p.set_defaults(func=cmd_kiosk_passphrase)
     return parser
 
 

@@ -7,10 +7,14 @@ saving files, presenting, quitting, opening a web link. It also names every trac
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from enum import Enum
 from typing import Protocol
 
-from guide_app.app import settings
+from guide_app.app import passphrase, settings
+
+UNLOCK_SECONDS = 5 * 60  # an administrator unlock lasts this long, or until the next reset
 
 
 class KioskConfig(Protocol):
@@ -35,11 +39,17 @@ RESET_CLEARS: tuple[Trace, ...] = tuple(Trace)
 
 
 class Policy:
-    """Kiosk mode is on when kiosk settings say so; an administrator can unlock it for this run."""
+    """Kiosk mode is on when kiosk settings say so. An administrator who knows the passphrase (kept in
+    ``kiosk.ini`` only as a salted, slow hash) can unlock it for a few minutes or until the next reset."""
 
-    def __init__(self, kiosk: KioskConfig | None = None) -> None:
+    def __init__(self, kiosk: KioskConfig | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.kiosk = kiosk
-        self.admin_unlocked = False
+        self._clock = clock
+        self._unlocked_until: float | None = None
+
+    @property
+    def admin_unlocked(self) -> bool:
+        return self._unlocked_until is not None and self._clock() < self._unlocked_until
 
     @property
     def kiosk_enabled(self) -> bool:
@@ -74,12 +84,29 @@ class Policy:
         """A web or mail link leaves the guide; a locked kiosk keeps visitors inside it."""
         return not self.locked
 
-    def unlock(self) -> bool:
-        """The administrator keys were pressed: True when this unlocked a locked kiosk."""
-        if not self.locked:
+    @property
+    def can_unlock(self) -> bool:
+        """Only a kiosk whose ``kiosk.ini`` holds a passphrase hash can be unlocked from the keyboard."""
+        return self.kiosk_enabled and passphrase.is_hash(str(getattr(self.kiosk, "passphrase_hash", "") or ""))
+
+    def unlock(self, typed: str) -> bool:
+        """True when ``typed`` is the administrator's passphrase and this unlocked a locked kiosk."""
+        if not self.locked or not self.can_unlock:
             return False
-        self.admin_unlocked = True
+        if not passphrase.verify(typed, str(getattr(self.kiosk, "passphrase_hash", ""))):
+            return False
+        self._unlocked_until = self._clock() + UNLOCK_SECONDS
         return True
+
+    def relock(self) -> bool:
+        """Lock again (a reset, or the unlock ran out); True when it was unlocked until now."""
+        was = self._unlocked_until is not None
+        self._unlocked_until = None
+        return was
+
+    @property
+    def unlock_seconds_left(self) -> float:
+        return max(0.0, self._unlocked_until - self._clock()) if self._unlocked_until is not None else 0.0
 
     # -- privacy ---------------------------------------------------------------------------------------
     @property
@@ -89,8 +116,24 @@ class Policy:
 
     @property
     def quick_exit_closes(self) -> bool:
-        """Quick exit clears everything, then closes the app, or in a locked kiosk shows a fresh home screen."""
-        return not self.locked
+        """Quick exit clears everything, then closes the app; a kiosk (even unlocked) shows a fresh home
+        screen instead, so "Start over" or the idle reset can never leave the kiosk."""
+        return not self.kiosk_enabled
+
+    @property
+    def remembers_preferences(self) -> bool:
+        """Text size, theme and language go to ``settings.ini``; never on a kiosk, where a visitor's
+        choices last only until the next reset."""
+        return not self.kiosk_enabled
+
+    def kiosk_defaults(self) -> dict[str, object]:
+        """What a kiosk reset returns to: the language, text size and theme set in ``kiosk.ini``."""
+        kiosk = self.kiosk
+        return {
+            "language": str(getattr(kiosk, "language", "") or ""),
+            "zoom": int(getattr(kiosk, "zoom", settings.ZOOM_DEFAULT)),
+            "theme": str(getattr(kiosk, "theme", "light") or "light"),
+        }
 
     @staticmethod
     def may_write(key: str) -> bool:

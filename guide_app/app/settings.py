@@ -107,7 +107,10 @@ KIOSK = Schema(
         Setting("enabled", bool, True, doc="kiosk mode on"),
         Setting("idle_timeout", int, DEFAULT_IDLE_SECONDS, minimum=5, doc="idle seconds before 'Still there?'"),
         Setting("countdown", int, DEFAULT_COUNTDOWN_SECONDS, minimum=3, doc="seconds the countdown runs"),
-        Setting("language", str, "", choices=("", *LANGUAGES), doc="fixed interface and content language"),
+        Setting("language", str, "", choices=("", *LANGUAGES), doc="interface and content language after each reset"),
+        Setting("zoom", int, ZOOM_DEFAULT, ZOOM_MIN, ZOOM_MAX, doc="text size steps after each reset"),
+        Setting("theme", str, "light", choices=THEMES, doc="colors after each reset"),
+        Setting("admin_passphrase", str, "", doc="salted hash from `guide-app kiosk-passphrase`; none: no unlock"),
     ),
     section="kiosk",
 )
