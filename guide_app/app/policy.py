@@ -32,7 +32,10 @@ class Trace(str, Enum):
     FIND_TEXT = "find-in-article text"
     FLOW_ANSWERS = "answers to a situation's questions"
     HISTORY = "back/forward history"
-    CLIPBOARD = "clipboard"
+    CLIPBOARD = "clipboard and selected text"  # the X11 PRIMARY selection too (a middle click pastes it)
+    UNDO = "undo history of text fields"  # after the fields are emptied: Ctrl+Z must bring nothing back
+    ADMIN_UNLOCK = "an administrator unlock"  # a kiosk locks again at each reset
+    VISITOR_SETTINGS = "language, text size and colors a kiosk visitor chose"  # back to kiosk.ini's
 
 
 RESET_CLEARS: tuple[Trace, ...] = tuple(Trace)

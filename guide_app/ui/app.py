@@ -13,6 +13,7 @@ def run(args) -> int:
     headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if args.smoke_test and headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check on a server with no screen
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     from guide_app.qtcompat import protect_none
@@ -26,6 +27,8 @@ def run(args) -> int:
     from guide_app.ui.translations import Translations
 
     safety.contain_qt_settings()  # before QApplication: Qt's own settings never reach the disk
+    # Qt's own file and print dialogs everywhere: a desktop's native ones add files to "recent files".
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("rights-guide")
@@ -34,7 +37,12 @@ def run(args) -> int:
     crash_guard = safety.CrashGuard(app)
     crash_guard.install()
     kiosk_settings = kiosk.load(force=bool(getattr(args, "kiosk", False)))
-    prefs = Preferences()
+    if kiosk_settings.enabled:  # a visitor's choices are never written, and each reset returns to these
+        prefs = Preferences.in_memory(
+            {"language": kiosk_settings.language, "zoom": kiosk_settings.zoom, "theme": kiosk_settings.theme}
+        )
+    else:
+        prefs = Preferences()
     lang = args.lang or kiosk_settings.language or prefs.language or "en"
     translations = Translations(app)
     translations.install(lang)

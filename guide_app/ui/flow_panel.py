@@ -202,7 +202,10 @@ class FlowPanel(QWidget):
         dialog = QPrintDialog(printer, self)
         if not self.allow_files:
             dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, False)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+        accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+        if accepted and not self.allow_files and _writes_a_file(printer):
+            return  # a kiosk prints on paper only, even if a file output was chosen some other way
+        if accepted:
             from guide_app.export.checklist import checklist_document, print_document
 
             s = self.session
@@ -225,3 +228,9 @@ class FlowPanel(QWidget):
 
             s = self.session
             export_checklist_pdf(s.flow, s.outcome, s.lang, Path(path), self.library, s.answered())
+
+
+def _writes_a_file(printer) -> bool:
+    from PySide6.QtPrintSupport import QPrinter
+
+    return bool(printer.outputFileName()) or printer.outputFormat() == QPrinter.OutputFormat.PdfFormat

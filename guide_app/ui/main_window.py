@@ -55,8 +55,13 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         self.prefs = preferences
         self.translations = translations
         self.lang = lang if lang in LANGUAGES else "en"
+        self.start_lang = self.lang  # a kiosk without a language of its own returns to this one at each reset
         self.guide = None
         self.nav = History(HOME)
+        self._repairs_told = 0
+        self.relock_timer = QTimer(self)  # an administrator unlock ends after policy.UNLOCK_SECONDS
+        self.relock_timer.setSingleShot(True)
+        self.relock_timer.timeout.connect(self.relock)
         self.setMinimumSize(800, 560)
         self.resize(1280, 760)
 
@@ -149,10 +154,11 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
     def _on_loaded(self, guide) -> None:
         self.guide = guide
         if guide.problems:
-            count = len(guide.problems)
-            self.statusBar().showMessage(
-                self.tr("%n content file(s) could not be read fully; the rest of the guide works.", "", count), 10000
+            count = len({p.path for p in guide.problems})  # files, not problems: one file may have several
+            message = self.tr(
+                "%n content file(s) were left out, in whole or in part; the rest of the guide works.", "", count
             )
+            self.statusBar().showMessage(message, 10000)
         self.show_place(self.current, record=False)
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -174,10 +180,14 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         if self.search_box.text().strip():
             self._send_query()
 
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, _message: str) -> None:
         self.progress.hide()
-        self.statusBar().showMessage(self.tr("Search is not available right now. You can still browse the articles."))
-        log.error("index failed: %s", message)
+        if self.guide is None:  # the guide itself did not load: there is nothing to browse either
+            text = self.tr("The guide could not be opened. Please close it and start it again.")
+        else:
+            text = self.tr("Search is not available right now. You can still browse the articles.")
+        self.statusBar().showMessage(text)
+        log.error("index failed")  # the search thread logged the type; a message could quote content
 
     # -- searching ----------------------------------------------------------------------------------
     def _on_text_changed(self, text: str) -> None:
@@ -199,6 +209,10 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
 
     def _on_results(self, answer: Answer) -> None:
         """The one place an answer reaches the window: it is drawn as it is (see app.search_session)."""
+        repairs = getattr(self.engine, "repairs", 0)
+        if repairs != self._repairs_told:  # the index failed during a search and was rebuilt (search/engine.py)
+            self._repairs_told = repairs
+            self.statusBar().showMessage(self.tr("The search index was damaged; it has been rebuilt."), 10000)
         self.results.show_response(answer, self._topic_links())
         place = place_for_results(answer.query, answer.lang)
         if self.current.kind is PlaceKind.RESULTS:
@@ -251,8 +265,10 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
             self.reader.browser.scrollToAnchor(link.target)
         elif link.kind is LinkKind.EXTERNAL:
             self.open_external(link.target)
-        elif link.kind is LinkKind.BLOCKED:
-            self.statusBar().showMessage(self.tr("Websites cannot be opened on this computer."), 8000)
+        elif link.kind is LinkKind.BLOCKED:  # a kiosk opens no browser or mail program: address and QR code
+            from guide_app.ui.address_dialog import AddressDialog
+
+            AddressDialog(link.target, self).exec()
         elif link.kind is LinkKind.CARD:
             self.print_rights_card()
 

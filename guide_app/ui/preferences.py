@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from guide_app import paths
-from guide_app.app.settings import PREFERENCES, THEMES, ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, Settings
+from guide_app.app.settings import PREFERENCES, THEMES, ZOOM_DEFAULT, ZOOM_MAX, ZOOM_MIN, DictStorage, Settings
 
 __all__ = ["ALLOWED_KEYS", "THEMES", "ZOOM_DEFAULT", "ZOOM_MAX", "ZOOM_MIN", "Preferences"]
 ALLOWED_KEYS = PREFERENCES.keys
@@ -30,12 +30,21 @@ class _QSettingsStorage:
 class Preferences:
     def __init__(self, path=None) -> None:
         folder = paths.ensure_private_dir(paths.config_dir())
-        self._settings = QSettings(str(path or folder / "settings.ini"), QSettings.Format.IniFormat)
+        self._settings: QSettings | None = QSettings(str(path or folder / "settings.ini"), QSettings.Format.IniFormat)
         self._values = Settings(PREFERENCES, _QSettingsStorage(self._settings))  # refuses any other key
+
+    @classmethod
+    def in_memory(cls, values: dict[str, object]) -> Preferences:
+        """Preferences that are never read from or written to disk: a kiosk starts from its own defaults
+        and nothing a visitor changes reaches ``settings.ini``."""
+        prefs = cls.__new__(cls)
+        prefs._settings = None
+        prefs._values = Settings(PREFERENCES, DictStorage(PREFERENCES.read(values)))
+        return prefs
 
     @property
     def file(self) -> str:
-        return self._settings.fileName()
+        return self._settings.fileName() if self._settings is not None else ""
 
     @property
     def zoom(self) -> int:

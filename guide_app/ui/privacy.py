@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from guide_app.app.navigation import HOME
-from guide_app.app.policy import Trace
+from guide_app.app.policy import UNLOCK_SECONDS, Trace
+from guide_app.ui.session_reset import clear_field, clear_selections, forget_edits
 
 
 class PrivacyActions:
@@ -35,9 +36,7 @@ class PrivacyActions:
                     widget.close()  # dialogs, print previews, presentations
 
         def clear_search_box() -> None:
-            self.search_box.blockSignals(True)
-            self.search_box.clear()
-            self.search_box.blockSignals(False)
+            clear_field(self.search_box)  # not clear(): that is an undoable edit Ctrl+Z would bring back
 
         def clear_reader() -> None:
             self.reader.browser.clear()
@@ -56,7 +55,10 @@ class PrivacyActions:
             Trace.FIND_TEXT: self.reader.find_bar.clear,
             Trace.FLOW_ANSWERS: self.flow_panel.clear,
             Trace.HISTORY: clear_history,
-            Trace.CLIPBOARD: QApplication.clipboard().clear,
+            Trace.CLIPBOARD: clear_selections,  # the clipboard, X11 PRIMARY (middle click) and the find buffer
+            Trace.UNDO: lambda: forget_edits(self),  # after every field is emptied
+            Trace.ADMIN_UNLOCK: self.relock,
+            Trace.VISITOR_SETTINGS: self._restore_kiosk_defaults,
         }
 
     def quick_exit(self) -> None:
@@ -70,14 +72,54 @@ class PrivacyActions:
         locked = self.policy.locked
         self.act_quit.setEnabled(self.policy.can_quit)
         self.menu_file.menuAction().setVisible(not locked)
-        self.quick_exit_button.setToolTip(
-            self.tr("Clear everything on screen and start over") if locked else self.quick_exit_button.toolTip()
-        )
+        self.flow_panel.allow_files = self.policy.can_save
+        self.retranslate()  # "Start over" or "Quick exit" on the button
         if locked:
             self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             self.showFullScreen()
 
     def unlock_admin(self) -> None:
-        if self.policy.unlock():
+        """Ask for the administrator passphrase (kiosk.ini holds its hash); without one there is no unlock."""
+        if not self.policy.locked:
+            return
+        if not self.policy.can_unlock:
+            message = self.tr("This kiosk has no administrator passphrase; it cannot be unlocked.")
+            self.statusBar().showMessage(message, 8000)
+            return
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        typed, ok = QInputDialog.getText(
+            self, self.tr("Administrator"), self.tr("Administrator passphrase:"), QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return
+        if not self.policy.unlock(typed):
+            self.statusBar().showMessage(self.tr("That passphrase is not right."), 8000)
+            return
+        self.relock_timer.start(UNLOCK_SECONDS * 1000)
+        self.apply_kiosk()
+        self.statusBar().showMessage(
+            self.tr("Administrator mode for 5 minutes or until Start over: quitting and settings are unlocked."), 8000
+        )
+
+    def relock(self) -> None:
+        """End an administrator unlock (time is up, or a reset)."""
+        self.relock_timer.stop()
+        if self.policy.relock():
             self.apply_kiosk()
-            self.statusBar().showMessage(self.tr("Administrator mode: quitting and settings are unlocked."), 8000)
+
+    def _restore_kiosk_defaults(self) -> None:
+        """The next visitor starts with the kiosk's language, text size and colors, not the last visitor's.
+        (Out of kiosk mode the person's own preferences stay as they are.)"""
+        if not self.policy.kiosk_enabled:
+            return
+        defaults = self.policy.kiosk_defaults()
+        if defaults["language"] and defaults["language"] != self.lang:
+            self.set_language(str(defaults["language"]))
+        elif not defaults["language"] and self.lang != self.start_lang:
+            self.set_language(self.start_lang)
+        if self.prefs.zoom != defaults["zoom"]:
+            self.prefs.zoom = int(defaults["zoom"])  # type: ignore[call-overload]
+            self.apply_zoom()
+        if self.prefs.theme != defaults["theme"] and defaults["theme"] in self.theme_actions:
+            self.set_theme(str(defaults["theme"]))

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AddressDialog</name>
+    <message>
+        <source>Email address</source>
+        <translation>Dirección de correo electrónico</translation>
+    </message>
+    <message>
+        <source>Website address</source>
+        <translation>Dirección del sitio web</translation>
+    </message>
+    <message>
+        <source>This computer does not send email. To write from your own phone, scan the code or type:</source>
+        <translation>Esta computadora no envía correos. Para escribir desde su propio teléfono, escanee el código o escriba:</translation>
+    </message>
+    <message>
+        <source>This computer does not open websites. To open it on your phone, scan the code or type:</source>
+        <translation>Esta computadora no abre sitios web. Para abrirlo en su teléfono, escanee el código o escriba:</translation>
+    </message>
+    <message>
+        <source>QR code of the address</source>
+        <translation>Código QR de la dirección</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+</context>
+<context>
     <name>CrashGuard</name>
     <message>
         <source>Something went wrong</source>
@@ -192,15 +219,19 @@
         <translation>Abriendo la guía…</translation>
     </message>
     <message numerus="yes">
-        <source>%n content file(s) could not be read fully; the rest of the guide works.</source>
+        <source>%n content file(s) were left out, in whole or in part; the rest of the guide works.</source>
         <translation>
-            <numerusform>No se pudo leer completo %n archivo de contenido; el resto de la guía funciona.</numerusform>
-            <numerusform>No se pudieron leer completos %n archivos de contenido; el resto de la guía funciona.</numerusform>
+            <numerusform>Se dejó fuera %n archivo de contenido, en todo o en parte; el resto de la guía funciona.</numerusform>
+            <numerusform>Se dejaron fuera %n archivos de contenido, en todo o en parte; el resto de la guía funciona.</numerusform>
         </translation>
     </message>
     <message>
         <source>Preparing search for first use…</source>
         <translation>Preparando la búsqueda por primera vez…</translation>
+    </message>
+    <message>
+        <source>The guide could not be opened. Please close it and start it again.</source>
+        <translation>No se pudo abrir la guía. Ciérrela y vuelva a abrirla.</translation>
     </message>
     <message>
         <source>Search is not available right now. You can still browse the articles.</source>
@@ -211,8 +242,8 @@
         <translation>Preparando la búsqueda…</translation>
     </message>
     <message>
-        <source>Websites cannot be opened on this computer.</source>
-        <translation>En esta computadora no se pueden abrir sitios web.</translation>
+        <source>The search index was damaged; it has been rebuilt.</source>
+        <translation>El índice de búsqueda estaba dañado; se volvió a crear.</translation>
     </message>
 </context>
 <context>
@@ -271,12 +302,24 @@
 <context>
     <name>PrivacyActions</name>
     <message>
-        <source>Clear everything on screen and start over</source>
-        <translation>Borrar todo lo que hay en la pantalla y empezar de nuevo</translation>
+        <source>This kiosk has no administrator passphrase; it cannot be unlocked.</source>
+        <translation>Este quiosco no tiene contraseña de administrador; no se puede desbloquear.</translation>
     </message>
     <message>
-        <source>Administrator mode: quitting and settings are unlocked.</source>
-        <translation>Modo de administrador: ya se puede salir y cambiar la configuración.</translation>
+        <source>Administrator</source>
+        <translation>Administrador</translation>
+    </message>
+    <message>
+        <source>Administrator passphrase:</source>
+        <translation>Contraseña de administrador:</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right.</source>
+        <translation>Esa contraseña no es correcta.</translation>
+    </message>
+    <message>
+        <source>Administrator mode for 5 minutes or until Start over: quitting and settings are unlocked.</source>
+        <translation>Modo de administrador por 5 minutos o hasta Empezar de nuevo: puede cerrar la guía y cambiar la configuración.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from guide_app.app.navigation import (
     place_for_results,
     resolve_link,
 )
+from guide_app.app.passphrase import make_hash
 from guide_app.app.policy import Policy
 from guide_app.kiosk import KioskSettings
 
@@ -101,10 +102,10 @@ def test_links_inside_the_guide_open_places():
 def test_the_kiosk_policy_decides_whether_a_link_may_leave_the_guide():
     url = "https://www.law.cornell.edu/uscode/text/28/2241"
     assert resolve_link(url, "en", Policy()).kind is LinkKind.EXTERNAL
-    kiosk = Policy(KioskSettings(enabled=True))
+    kiosk = Policy(KioskSettings(enabled=True, passphrase_hash=make_hash("open sesame 42")))
     assert resolve_link(url, "en", kiosk).kind is LinkKind.BLOCKED
     assert resolve_link("mailto:help@example.org", "en", kiosk).kind is LinkKind.BLOCKED
     assert resolve_link("article:habeas-corpus", "en", kiosk).kind is LinkKind.OPEN  # inside the guide: fine
     assert resolve_link("card:", "en", kiosk).kind is LinkKind.IGNORE  # no printing in a locked kiosk
-    kiosk.unlock()
+    assert kiosk.unlock("open sesame 42")
     assert resolve_link(url, "en", kiosk).kind is LinkKind.EXTERNAL

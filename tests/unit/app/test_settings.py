@@ -32,7 +32,15 @@ def test_kiosk_ini_is_read_with_the_same_schema(tmp_path):
     path = tmp_path / "kiosk.ini"
     path.write_text("[kiosk]\nenabled = yes ; on\nidle_timeout = 2\nlanguage = fr\nsomething = else\n")
     values = read_ini(path, KIOSK)
-    assert values == {"enabled": True, "idle_timeout": 5, "countdown": 15, "language": ""}
+    assert values == {
+        "enabled": True,
+        "idle_timeout": 5,
+        "countdown": 15,
+        "language": "",
+        "zoom": 2,
+        "theme": "light",
+        "admin_passphrase": "",
+    }
     path.write_text("[kiosk]\nenabled = off\n")
     assert read_ini(path, KIOSK)["enabled"] is False
     path.write_text("")
