@@ -235,6 +235,8 @@ def test_a_kiosk_reset_returns_to_the_kiosk_language_and_text_size(qtbot, monkey
         assert (window.lang, prefs.zoom, prefs.theme) == ("en", 3, "light")
         assert prefs.file == ""  # never a file
     finally:
+        window.zoom(0)  # the application font and style sheet are shared with the next tests
+        QApplication.instance().setStyleSheet("")
         window.kiosk = None
         window.close()
 
