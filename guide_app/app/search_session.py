@@ -107,9 +107,10 @@ def marked_snippet(snippet: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 
 def _takes_should_stop(search: Callable) -> bool:
     try:
-        return "should_stop" in inspect.signature(search).parameters
+        parameters = inspect.signature(search).parameters
     except (TypeError, ValueError):
         return False
+    return "should_stop" in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
 
 
 class SearchSession:

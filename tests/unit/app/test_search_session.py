@@ -109,3 +109,35 @@ def test_glossary_results_open_the_glossary_term(fixture_guide, fixture_engine):
     glossary = [row for row in answer.rows if row.kind is PlaceKind.GLOSSARY]
     assert PlaceKind.GLOSSARY in kinds, kinds
     assert ":" not in glossary[0].target.key
+
+
+def test_the_real_engine_is_given_the_stop_flag_and_polls_it(fixture_guide, fixture_engine, monkeypatch):
+    polled = []
+    real = type(fixture_engine).search
+
+    def search(self, text, lang, **kwargs):
+        should_stop = kwargs.pop("should_stop")
+        return real(self, text, lang, should_stop=lambda: polled.append(1) or should_stop(), **kwargs)
+
+    monkeypatch.setattr(type(fixture_engine), "search", search)
+    session = SearchSession()
+    answer = session.answer(session.request("habeas", "en"), fixture_engine, (), fixture_guide.library.synonyms)
+    assert answer is not None and answer.results and polled
+
+
+def test_the_real_engine_stops_when_told(fixture_guide, fixture_engine):
+    session = SearchSession()
+    ticket = session.request("habeas corpus judge", "en")
+    calls = []
+
+    class Stopping:
+        def search(self, text, lang, **kwargs):
+            def should_stop():
+                calls.append(1)
+                return len(calls) > 1  # a newer keystroke arrives right after the search began
+
+            return fixture_engine.search(text, lang, **{**kwargs, "should_stop": should_stop})
+
+    direct = Stopping().search("habeas corpus judge", "en", limit=10, as_you_type=True)
+    assert direct.cancelled and len(calls) == 2  # the engine returned at its second check
+    assert session.answer(ticket, fixture_engine) is not None  # and without a stop it answers in full
