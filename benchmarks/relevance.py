@@ -44,7 +44,11 @@ class Question:
 
 def load_questions(path: Path = QUERIES) -> list[Question]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [Question(str(x["q"]), x["lang"], tuple(x["expect"]), x["kind"]) for x in data["queries"]]
+    out = []
+    for x in data["queries"]:
+        expect = (x["expect"],) if isinstance(x["expect"], str) else tuple(x["expect"])  # queries.yaml: one id
+        out.append(Question(str(x["q"]), x["lang"], expect, x.get("kind", "plain")))
+    return out
 
 
 def rank_of(found: list[str], expect: tuple[str, ...]) -> int | None:

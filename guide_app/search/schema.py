@@ -7,7 +7,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from guide_app.search.analysis import folding_analyzer, stemming_analyzer, word_analyzer
 
 # Bump whenever the schema or the analyzers change: an index built with another version is rebuilt.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def build_schema(lang: str) -> Schema:
@@ -15,8 +15,8 @@ def build_schema(lang: str) -> Schema:
         key=ID(stored=True, unique=True),
         kind=ID(stored=True),  # "article", "glossary" or "resource"
         article_id=ID(stored=True),
-        title=TEXT(analyzer=stemming_analyzer(lang), stored=True, field_boost=3.0),
-        heading=TEXT(analyzer=stemming_analyzer(lang), stored=True, field_boost=2.0),
+        title=TEXT(analyzer=stemming_analyzer(lang), stored=True),
+        heading=TEXT(analyzer=stemming_analyzer(lang), stored=True),
         body=TEXT(analyzer=stemming_analyzer(lang), stored=True, chars=True),
         topics=KEYWORD(stored=True, commas=True),
         anchor=STORED,
