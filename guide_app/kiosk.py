@@ -10,6 +10,7 @@ The file is ``kiosk.ini`` in the system-wide configuration folder (see ``paths.s
     zoom = 2                ; optional: text size steps (-4 to 12), restored at each reset
     theme = light           ; optional: light, dark or contrast, restored at each reset
     admin_passphrase = scrypt$16384$8$1$...   ; the line `guide-app kiosk-passphrase` prints
+    read_aloud = false      ; optional: no "Read aloud" button (e.g. no headphones at this computer)
 
 Without ``admin_passphrase`` the kiosk cannot be unlocked from the keyboard (only by editing this file).
 Nothing a visitor changes (language, text size, colors) is written to ``settings.ini`` in kiosk mode.
@@ -41,6 +42,7 @@ class KioskSettings:
     theme: str = "light"
     passphrase_hash: str = ""  # salted scrypt/PBKDF2 hash; empty: the kiosk cannot be unlocked
     source: str = ""  # where the settings came from, for the About box and logs
+    read_aloud: bool = True  # an administrator may switch read-aloud off (no headphones at the computer)
 
 
 def load(force: bool = False) -> KioskSettings:
@@ -61,6 +63,7 @@ def load(force: bool = False) -> KioskSettings:
                 str(values["theme"]),
                 _passphrase_hash(str(values["admin_passphrase"]), path),
                 str(path),
+                read_aloud=bool(values["read_aloud"]),
             )
     return KioskSettings(enabled=force, source="--kiosk" if force else "")
 

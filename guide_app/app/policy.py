@@ -24,7 +24,8 @@ class KioskConfig(Protocol):
 class Trace(str, Enum):
     """Something a visit leaves on screen or in memory; a reset clears every one of them."""
 
-    OTHER_WINDOWS = "dialogs, print previews and slides"  # first: closed before the rest is cleared
+    SPEECH = "text being read aloud, and a kiosk visitor's reading speed"  # first: the voice stops at once
+    OTHER_WINDOWS = "dialogs, print previews and slides"  # closed before the rest is cleared
     SEARCH_TEXT = "search text"
     PENDING_SEARCH = "pending search"  # a query typed but not answered yet
     RESULTS = "results"
@@ -88,6 +89,11 @@ class Policy:
         return not self.locked
 
     @property
+    def can_read_aloud(self) -> bool:
+        """Read aloud is offered unless a kiosk administrator switched it off (kiosk.ini ``read_aloud``)."""
+        return not (self.kiosk_enabled and not getattr(self.kiosk, "read_aloud", True))
+
+    @property
     def can_unlock(self) -> bool:
         """Only a kiosk whose ``kiosk.ini`` holds a passphrase hash can be unlocked from the keyboard."""
         return self.kiosk_enabled and passphrase.is_hash(str(getattr(self.kiosk, "passphrase_hash", "") or ""))
@@ -140,5 +146,6 @@ class Policy:
 
     @staticmethod
     def may_write(key: str) -> bool:
-        """Only the declared preferences (zoom, theme, language) are ever written; never a search or a page."""
+        """Only the declared preferences (zoom, theme, language, reading speed) are ever written; never a
+        search or a page."""
         return key in settings.PREFERENCES.keys

@@ -94,6 +94,7 @@ PREFERENCES = Schema(
         Setting("zoom", int, ZOOM_DEFAULT, ZOOM_MIN, ZOOM_MAX, doc="text size steps above or below normal"),
         Setting("theme", str, "light", choices=THEMES, doc="colors"),
         Setting("language", str, "", choices=("", *LANGUAGES), doc="interface and content language"),
+        Setting("read_aloud_speed", int, 100, 75, 150, doc="read-aloud speed, percent of normal"),
     ),
 )
 
@@ -111,6 +112,7 @@ KIOSK = Schema(
         Setting("zoom", int, ZOOM_DEFAULT, ZOOM_MIN, ZOOM_MAX, doc="text size steps after each reset"),
         Setting("theme", str, "light", choices=THEMES, doc="colors after each reset"),
         Setting("admin_passphrase", str, "", doc="salted hash from `guide-app kiosk-passphrase`; none: no unlock"),
+        Setting("read_aloud", bool, True, doc="offer Read aloud (turn off where there are no headphones)"),
     ),
     section="kiosk",
 )

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide_app.ui.read_aloud import ReadAloud
+from guide_app.ui.read_aloud_bar import ReadAloudBar, install_shortcut
+
 
 class FlowPanel(QWidget):
     open_article = Signal(str)
@@ -27,9 +30,14 @@ class FlowPanel(QWidget):
     present = Signal(list)  # slides of the outcome, for a workshop projector
     closed = Signal()
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, read_aloud: ReadAloud | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("flowPanel")
+        self.read_aloud = read_aloud or ReadAloud(self)
+        self.read_bar = ReadAloudBar(self.read_aloud)
+        self.read_bar.read_button.clicked.connect(self.read)
+        self.read_bar.setVisible(self.read_aloud.enabled)
+        install_shortcut(self, self.read)
         self.session = None  # a guide_app.app.flow_session.FlowSession while a flow is open
         self.library = None
         layout = QVBoxLayout(self)
@@ -70,7 +78,7 @@ class FlowPanel(QWidget):
         nav.addStretch(1)
         for button in (self.present_button, self.print_button, self.pdf_button):
             nav.addWidget(button)
-        for w in (self.title, self.progress_label, self.progress, self.question, self.help):
+        for w in (self.title, self.progress_label, self.progress, self.read_bar, self.question, self.help):
             layout.addWidget(w)
         layout.addLayout(self.answers_box)
         layout.addWidget(self.outcome, 1)
@@ -83,7 +91,18 @@ class FlowPanel(QWidget):
         self.allow_files = True
         self.retranslate()
 
+    def read(self) -> None:
+        """Read the question, its help and its answers aloud; at the end, the steps like an article."""
+        s = self.session
+        if s is None or not self.read_aloud.enabled:
+            return
+        if s.finished:
+            self.read_aloud.read_browser(self.outcome, s.lang)
+        else:
+            self.read_aloud.read_widgets([self.question, self.help, *self.answer_buttons], s.lang)
+
     def retranslate(self) -> None:
+        self.read_bar.retranslate()
         self.back_button.setText(self.tr("Back"))
         self.back_button.setAccessibleName(self.tr("Previous question"))
         self.restart_button.setText(self.tr("Start over"))
@@ -128,6 +147,7 @@ class FlowPanel(QWidget):
 
     def clear(self) -> None:
         """Forget the walk entirely (quick exit, clear session)."""
+        self.read_aloud.stop()
         self.session = None
         self.outcome.clear()
         self.question.clear()
@@ -136,6 +156,7 @@ class FlowPanel(QWidget):
         self._set_answers([])
 
     def refresh(self) -> None:
+        self.read_aloud.stop()  # a new question or the outcome: what was being read is no longer shown
         s = self.session
         if s is None:
             return

@@ -33,6 +33,7 @@ from guide_app.ui.flow_panel import FlowPanel
 from guide_app.ui.home import HomePage
 from guide_app.ui.pages import PageViews
 from guide_app.ui.privacy import PrivacyActions
+from guide_app.ui.read_aloud import ReadAloud
 from guide_app.ui.reader import ReaderPage
 from guide_app.ui.results import ResultsPage
 from guide_app.ui.safety import QuickExitKeys
@@ -68,8 +69,13 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         self.stack = QStackedWidget()
         self.home = HomePage()
         self.results = ResultsPage()
-        self.reader = ReaderPage()
-        self.flow_panel = FlowPanel()
+        self.read_aloud = ReadAloud(self)  # one voice for the window: the reader and the flows share it
+        self.read_aloud.enabled = self.policy.can_read_aloud
+        self.reader = ReaderPage(self.read_aloud)
+        self.flow_panel = FlowPanel(read_aloud=self.read_aloud)
+        for bar in (self.reader.read_bar, self.flow_panel.read_bar):
+            bar.set_speed(preferences.read_aloud_speed)
+            bar.speed_chosen.connect(self._remember_speed)
         self.status_page = QLabel()
         self.status_page.setObjectName("statusPage")
         self.status_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -359,10 +365,17 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         if self.stack.currentWidget() is self.reader:
             self.reader.find_bar.open()
 
+    def _remember_speed(self, speed: float) -> None:
+        for bar in (self.reader.read_bar, self.flow_panel.read_bar):
+            bar.set_speed(speed)  # the same voice everywhere
+        if not self.policy.locked:  # a visitor's choice is not written on a kiosk
+            self.prefs.read_aloud_speed = speed
+
     def closeEvent(self, event):  # noqa: N802 - Qt override
         if not self.policy.can_quit:
             event.ignore()
             self.clear_session()
             return
+        self.read_aloud.stop()
         self.service.shutdown()
         super().closeEvent(event)

@@ -20,6 +20,7 @@ class PageViews:
 
     def show_place(self, place: Place, record: bool = True) -> None:
         """Go to ``place`` (a new history entry, or with ``record=False`` the current entry changes)."""
+        self.read_aloud.stop()  # what was being read is leaving the screen
         if record:
             self.nav.visit(place)
         else:
@@ -73,17 +74,20 @@ class PageViews:
                 self.stack.setCurrentWidget(self.status_page)
                 return
             browser.setHtml(render.article_html(article, library, highlight=highlight_for(place)))
+            self.reader.lang = article.lang
             self.article_shown.emit(article.id)
         elif place.kind is PlaceKind.GLOSSARY:
             term = next((t for t in library.glossary if t.id == place.key), None)
             if term is None:
                 return
             browser.setHtml(render.glossary_html(term, self.lang))
+            self.reader.lang = self.lang
         elif place.kind is PlaceKind.RESOURCE:
             resource = next((r for r in library.resources if r.id == place.key), None)
             if resource is None:
                 return
             browser.setHtml(render.resource_html(resource, self.lang))
+            self.reader.lang = self.lang
         self.stack.setCurrentWidget(self.reader)
         self.reader.find_bar.hide()
         if place.anchor:

@@ -1,4 +1,4 @@
-"""Remembered preferences: zoom, theme and language only — never searches or articles viewed.
+"""Remembered preferences: zoom, theme, language and reading speed only — never searches or articles viewed.
 
 Stored with QSettings in INI format (never the Windows registry) in the app's config folder, or beside
 the app in portable mode. The keys, types and ranges are declared once in ``guide_app.app.settings``.
@@ -61,6 +61,15 @@ class Preferences:
     @theme.setter
     def theme(self, value: str) -> None:
         self._values.set("theme", value)
+
+    @property
+    def read_aloud_speed(self) -> float:
+        """Read-aloud speed as a factor of normal (0.75 .. 1.5)."""
+        return int(self._values.get("read_aloud_speed")) / 100  # type: ignore[call-overload]
+
+    @read_aloud_speed.setter
+    def read_aloud_speed(self, value: float) -> None:
+        self._values.set("read_aloud_speed", round(value * 100))
 
     @property
     def language(self) -> str:

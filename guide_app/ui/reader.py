@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from guide_app.ui.read_aloud import ReadAloud, ReadAloudBar, install_shortcut
+
 
 class ArticleBrowser(QTextBrowser):
     """Never follows links by itself: the window decides (internal article, anchor, or ask first)."""
@@ -94,17 +96,30 @@ class FindBar(QWidget):
 
 
 class ReaderPage(QWidget):
-    def __init__(self, parent=None) -> None:
+    def __init__(self, read_aloud: ReadAloud | None = None, parent=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.browser = ArticleBrowser()
         self.find_bar = FindBar(self.browser)
+        self.read_aloud = read_aloud or ReadAloud(self)
+        self.lang = "en"  # the language of the article shown, so the right voice reads it
+        self.read_bar = ReadAloudBar(self.read_aloud)
+        self.read_bar.read_button.clicked.connect(self.read)
+        install_shortcut(self, self.read)
+        layout.addWidget(self.read_bar)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
+        self.read_bar.setVisible(self.read_aloud.enabled)
         self.retranslate()
+
+    def read(self) -> None:
+        """Read the article aloud from the top ("In short" first), or from the selected text."""
+        if self.read_aloud.enabled:
+            self.read_aloud.read_browser(self.browser, self.lang)
 
     def retranslate(self) -> None:
         self.browser.setAccessibleName(self.tr("Article"))
         self.browser.setAccessibleDescription(self.tr("The article text. Links open other articles."))
         self.find_bar.retranslate()
+        self.read_bar.retranslate()

@@ -323,6 +323,80 @@
     </message>
 </context>
 <context>
+    <name>ReadAloud</name>
+    <message>
+        <source>Read aloud is not installed: reinstall the guide with its full set of packages (PySide6-Addons).</source>
+        <translation>La lectura en voz alta no está instalada: vuelva a instalar la guía con todos sus paquetes (PySide6-Addons).</translation>
+    </message>
+    <message>
+        <source>The speech service on this computer is not answering. Restart the computer, or reinstall speech-dispatcher and espeak-ng.</source>
+        <translation>El servicio de voz de esta computadora no responde. Reinicie la computadora o vuelva a instalar speech-dispatcher y espeak-ng.</translation>
+    </message>
+    <message>
+        <source>Read aloud needs a speech service: install speech-dispatcher and espeak-ng (sudo apt install speech-dispatcher espeak-ng), then open the guide again.</source>
+        <translation>La lectura en voz alta necesita un servicio de voz: instale speech-dispatcher y espeak-ng (sudo apt install speech-dispatcher espeak-ng) y vuelva a abrir la guía.</translation>
+    </message>
+    <message>
+        <source>Read aloud needs a text-to-speech voice: turn on the speech voices in the system settings.</source>
+        <translation>La lectura en voz alta necesita una voz del sistema: active las voces en la configuración de la computadora.</translation>
+    </message>
+    <message>
+        <source>Starting the voice…</source>
+        <translation>Preparando la voz…</translation>
+    </message>
+    <message>
+        <source>No Spanish voice is installed on this computer, so another voice reads this text. Install one (on Linux: espeak-ng) to hear it in Spanish.</source>
+        <translation>Esta computadora no tiene una voz en español, así que otra voz lee este texto. Instale una (en Linux: espeak-ng) para oírlo en español.</translation>
+    </message>
+    <message>
+        <source>No English voice is installed on this computer, so another voice reads this text. Install one (on Linux: espeak-ng) to hear it in English.</source>
+        <translation>Esta computadora no tiene una voz en inglés, así que otra voz lee este texto. Instale una (en Linux: espeak-ng) para oírlo en inglés.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudBar</name>
+    <message>
+        <source>Read aloud</source>
+        <translation>Leer en voz alta</translation>
+    </message>
+    <message>
+        <source>Read aloud ({key})</source>
+        <translation>Leer en voz alta ({key})</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Detener</translation>
+    </message>
+    <message>
+        <source>Stop reading</source>
+        <translation>Detener la lectura</translation>
+    </message>
+    <message>
+        <source>Speed:</source>
+        <translation>Velocidad:</translation>
+    </message>
+    <message>
+        <source>Reading speed</source>
+        <translation>Velocidad de lectura</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Seguir</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <source>Resume reading</source>
+        <translation>Seguir leyendo</translation>
+    </message>
+    <message>
+        <source>Pause reading</source>
+        <translation>Pausar la lectura</translation>
+    </message>
+</context>
+<context>
     <name>ReaderPage</name>
     <message>
         <source>Article</source>
