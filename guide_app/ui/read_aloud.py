@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import html
 import os
-import sys
-import threading
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLocale, QLoggingCategory, QObject, QProcess, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QTextBrowser,
     QTextEdit,
     QWidget,
@@ -28,18 +23,13 @@ from PySide6.QtWidgets import (
 
 from guide_app import i18n
 from guide_app.render.speech import Block, Utterance, speech_plan
+from guide_app.ui.speech_engine import SpeechEngineStarter, prefer_plain_american_voice
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5)
 ENGINE_VARIABLE = "GUIDE_APP_TTS_ENGINE"  # e.g. "mock" in tests; empty: the platform's default engine
 READ_SHORTCUT = "Ctrl+Shift+S"
-CONNECTING_ENGINES = ("speechd",)  # engines that talk to a separate service (started off the GUI thread)
-ENGINE_START_SECONDS = 30.0  # speech-dispatcher answers in 2-10 s the first time (more on a busy machine), twice
 # the guide's Spanish is written for the Americas, its English for the U.S.: voices from there first
 PREFERRED_TERRITORIES = (QLocale.Country.UnitedStates, QLocale.Country.LatinAmerica, QLocale.Country.Mexico)
-
-# Qt's multimedia loader warns on computers without PipeWire while the speech plugin loads; that is not an
-# error for speech (speech-dispatcher does not need PipeWire).
-QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
 
 
 def speed_to_rate(speed: float) -> float:
@@ -85,34 +75,6 @@ class _Target:
     plain: str = ""  # a label's own text, restored after reading
 
 
-def _create_engine(name: str) -> tuple[object | None, list[QLocale]]:
-    """Make the engine and ask its voices (both may wait on a speech service)."""
-    from PySide6.QtTextToSpeech import QTextToSpeech
-
-    try:
-        speech = QTextToSpeech(name)
-        locales = list(speech.availableLocales()) if speech.state() != QTextToSpeech.State.Error else []
-    except Exception:  # noqa: BLE001 - any failure here only means "no voice"
-        return None, []
-    return speech, locales
-
-
-# Run in a separate process: does the speech service answer, and with how many voices? A stuck service hangs
-# the caller (inside Qt, without letting other Python threads run), so this is never asked inside the app.
-PROBE_PROGRAM = (
-    "import sys\n"
-    "from PySide6.QtCore import QCoreApplication\n"
-    "app = QCoreApplication(sys.argv[:1])\n"
-    "from PySide6.QtTextToSpeech import QTextToSpeech\n"
-    "speech = QTextToSpeech(sys.argv[1])\n"
-    "print(len(speech.availableLocales()) if speech.state() != QTextToSpeech.State.Error else 0)\n"
-)
-
-
-class _EngineStarter(QObject):
-    made = Signal(object, object)  # (engine or None, its locales), delivered on the window's thread
-
-
 class ReadAloud(QObject):
     """Drives one QTextToSpeech for the whole window: read, pause, resume, stop, speed, highlight."""
 
@@ -123,12 +85,12 @@ class ReadAloud(QObject):
         super().__init__(parent)
         self._engine_name = os.environ.get(ENGINE_VARIABLE, "") if engine_name is None else engine_name
         self._speech = None
-        self._starting = False
-        self._probe: QProcess | None = None
+        self._starter = SpeechEngineStarter(self)
+        self._starter.ready.connect(self._on_engine)
+        self._starter.unavailable.connect(self._on_unavailable)
         self._may_retry = False
         self._pending: tuple[list[tuple[QWidget, list[Utterance]]], str] | None = None
         self._locales: list[QLocale] = []
-        self.start_timeout = ENGINE_START_SECONDS
         self._unavailable = ""
         self._targets: list[_Target] = []
         self._queue: dict[int, tuple[int, Utterance]] = {}  # engine id -> (target index, utterance)
@@ -145,85 +107,19 @@ class ReadAloud(QObject):
     # --- engine -------------------------------------------------------------------------------------------
     def _engine(self):
         """The speech engine if it is running (None while it starts, or if there is none)."""
-        if self._speech is None and not self._starting and (not self._unavailable or self._may_retry):
+        if self._speech is None and not self._starter.starting and (not self._unavailable or self._may_retry):
             self._may_retry = False
             self._unavailable = ""
-            self._start_engine()
+            self._starter.start(self._engine_name)
         return self._speech
 
-    def _start_engine(self) -> None:
-        try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-        except ImportError:
-            self._unavailable = self.tr(
-                "Read aloud is not installed: reinstall the guide with its full set of packages (PySide6-Addons)."
-            )
-            return
-        engines = QTextToSpeech.availableEngines()
-        if not engines:
-            self._unavailable = self._no_engine_text()
-            return
-        real = [engine for engine in engines if engine != "mock"]  # Qt's test engine speaks to no one
-        name = self._engine_name if self._engine_name in engines else (real or [""])[0]
-        if not name:
-            self._unavailable = self._no_engine_text()
-            return
-        if name not in CONNECTING_ENGINES:
-            self._on_engine(*_create_engine(name))
-            return
-        # speech-dispatcher is a separate service; connecting takes seconds, and a stuck one never answers. So:
-        # first ask it from another process (the window never waits), then make the engine on a helper thread
-        # and hand it to the window's thread.
-        self._starting = True
-        QTimer.singleShot(int(self.start_timeout * 1000), self._start_timed_out)
-        if getattr(sys, "frozen", False):  # a bundle has no Python to run the probe with
-            self._make_on_thread(name)
-            return
-        probe = QProcess(self)
-        probe.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
-        probe.finished.connect(lambda *_: self._on_probe(probe, name))
-        probe.errorOccurred.connect(lambda *_: self._on_probe(probe, name))
-        self._probe = probe
-        probe.start(sys.executable, ["-c", PROBE_PROGRAM, name])
-
-    def _on_probe(self, probe: QProcess, name: str) -> None:
-        if self._probe is not probe:
-            return
-        self._probe = None
-        output = bytes(probe.readAllStandardOutput().data()).decode("ascii", "replace").strip()
-        probe.deleteLater()
-        if not self._starting:
-            return  # timed out already
-        if probe.exitStatus() == QProcess.ExitStatus.NormalExit and output.isdigit() and int(output) > 0:
-            self._make_on_thread(name)
-        else:
-            self._on_engine(None, [])
-
-    def _make_on_thread(self, name: str) -> None:
-        starter = _EngineStarter(self)
-        starter.made.connect(self._on_engine)
-        window_thread = self.thread()
-
-        def make() -> None:
-            speech, locales = _create_engine(name)
-            if speech is not None:
-                speech.moveToThread(window_thread)
-            starter.made.emit(speech, locales)
-
-        threading.Thread(target=make, name="speech-start", daemon=True).start()
+    @property
+    def _starting(self) -> bool:
+        return self._starter.starting
 
     def _on_engine(self, speech, locales) -> None:
         from PySide6.QtTextToSpeech import QTextToSpeech
 
-        self._starting = False
-        if speech is None or speech.state() == QTextToSpeech.State.Error or not locales:
-            if speech is not None:
-                speech.deleteLater()
-            self._unavailable = self._no_engine_text()
-            if self._pending is not None:
-                self._pending = None
-                self.message.emit(self._unavailable)
-            return
         speech.setParent(self)
         self._unavailable = ""  # it answered, even if late
         self._locales = locales
@@ -237,27 +133,12 @@ class ReadAloud(QObject):
         if pending is not None:
             self._speak(*pending)
 
-    def _start_timed_out(self) -> None:
-        if self._starting and self._speech is None:
-            self._starting = False
-            self._may_retry = True  # the next press asks the service again
-            if self._probe is not None:
-                self._probe.kill()
-            self._unavailable = self.tr(
-                "The speech service on this computer is not answering. Restart the computer, or reinstall "
-                "speech-dispatcher and espeak-ng."
-            )
-            if self._pending is not None:
-                self._pending = None
-                self.message.emit(self._unavailable)
-
-    def _no_engine_text(self) -> str:
-        if sys.platform.startswith("linux"):
-            return self.tr(
-                "Read aloud needs a speech service: install speech-dispatcher and espeak-ng "
-                "(sudo apt install speech-dispatcher espeak-ng), then open the guide again."
-            )
-        return self.tr("Read aloud needs a text-to-speech voice: turn on the speech voices in the system settings.")
+    def _on_unavailable(self, reason: str, may_retry: bool) -> None:
+        self._unavailable = reason
+        self._may_retry = may_retry  # a service that did not answer in time is asked again at the next press
+        if self._pending is not None:
+            self._pending = None
+            self.message.emit(reason)
 
     @property
     def unavailable(self) -> str:
@@ -292,7 +173,7 @@ class ReadAloud(QObject):
                 self._pending = (parts, lang)
                 self.message.emit(self.tr("Starting the voice…"))
                 return True
-            self.message.emit(self._unavailable)
+            self.message.emit(self._unavailable or self._starter.no_engine_text())
             return False
         return self._speak(parts, lang)
 
@@ -323,7 +204,7 @@ class ReadAloud(QObject):
             rank = {territory: n for n, territory in enumerate(PREFERRED_TERRITORIES)}
             matching.sort(key=lambda loc: rank.get(loc.territory(), len(rank)))
             speech.setLocale(matching[0])
-            _prefer_plain_american_voice(speech)
+            prefer_plain_american_voice(speech)
         elif lang not in self._told_no_voice:
             self._told_no_voice.add(lang)
             if lang == "es":
@@ -467,17 +348,6 @@ class ReadAloud(QObject):
         return self._highlighted_text if self._highlighted is not None else ""
 
 
-def _prefer_plain_american_voice(speech) -> None:
-    """espeak-ng's first U.S. voice is "English (Caribbean)": take "English (America)" (or "Spanish (Latin
-    America)") without a "+variant" when the engine offers one. Other systems' default voice is kept."""
-    if "America" in speech.voice().name() and "+" not in speech.voice().name():
-        return
-    plain = [v for v in speech.availableVoices() if "+" not in v.name() and "America" in v.name()]
-    plain.sort(key=lambda v: ("," in v.name(), len(v.name())))
-    if plain:
-        speech.setVoice(plain[0])
-
-
 def _widget_text(widget: QWidget) -> str:
     if isinstance(widget, QTextEdit):
         return widget.toPlainText()
@@ -503,82 +373,3 @@ def _scroll_into_view(widget: QTextEdit, cursor: QTextCursor) -> None:
         bar.setValue(bar.value() + rect.bottom() - viewport.height() // 2)
     elif rect.top() < viewport.top():
         bar.setValue(bar.value() + rect.top() - viewport.height() // 3)
-
-
-class ReadAloudBar(QWidget):
-    """Read aloud / Pause / Resume / Stop and a speed choice, with a one-line status for problems."""
-
-    speed_chosen = Signal(float)
-
-    def __init__(self, reader: ReadAloud, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("readAloudBar")
-        self.reader = reader
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 2, 8, 2)
-        self.read_button = QPushButton()
-        self.read_button.setObjectName("readAloudButton")
-        self.pause_button = QPushButton()
-        self.stop_button = QPushButton()
-        self.speed_label = QLabel()
-        self.speed = QComboBox()
-        for speed in SPEEDS:
-            self.speed.addItem(f"{speed:g}×", speed)
-        self.speed.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed_label.setBuddy(self.speed)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setObjectName("readAloudStatus")
-        for widget in (self.read_button, self.pause_button, self.stop_button, self.speed_label, self.speed):
-            layout.addWidget(widget)
-        layout.addWidget(self.status, 1)
-        self.pause_button.clicked.connect(self._pause_or_resume)
-        self.stop_button.clicked.connect(reader.stop)
-        self.speed.currentIndexChanged.connect(self._on_speed)
-        reader.state_changed.connect(self._on_state)
-        reader.message.connect(self.status.setText)
-        self._on_state(reader.state)
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.read_button.setText(self.tr("Read aloud"))
-        self.read_button.setToolTip(self.tr("Read aloud ({key})").format(key=QKeySequence(READ_SHORTCUT).toString()))
-        self.read_button.setAccessibleName(self.tr("Read aloud"))
-        self.stop_button.setText(self.tr("Stop"))
-        self.stop_button.setAccessibleName(self.tr("Stop reading"))
-        self.speed_label.setText(self.tr("Speed:"))
-        self.speed.setAccessibleName(self.tr("Reading speed"))
-        self._on_state(self.reader.state)
-
-    def set_speed(self, speed: float) -> None:
-        """Show ``speed`` (the nearest offered) and use it, without counting as the person's choice."""
-        index = min(range(len(SPEEDS)), key=lambda i: abs(SPEEDS[i] - speed))
-        self.speed.blockSignals(True)
-        self.speed.setCurrentIndex(index)
-        self.speed.blockSignals(False)
-        self.reader.set_speed(SPEEDS[index])
-
-    def _on_speed(self, index: int) -> None:
-        self.reader.set_speed(SPEEDS[index])
-        self.speed_chosen.emit(SPEEDS[index])
-
-    def _pause_or_resume(self) -> None:
-        if self.reader.state == "speaking":
-            self.reader.pause()
-        elif self.reader.state == "paused":
-            self.reader.resume()
-
-    def _on_state(self, state: str) -> None:
-        active = state in ("speaking", "paused")
-        self.pause_button.setEnabled(active)
-        self.stop_button.setEnabled(active)
-        paused = state == "paused"
-        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
-        self.pause_button.setAccessibleName(self.tr("Resume reading") if paused else self.tr("Pause reading"))
-
-
-def install_shortcut(widget: QWidget, callback) -> QShortcut:
-    """The read-aloud key on ``widget`` (works while the widget or its children have focus)."""
-    shortcut = QShortcut(QKeySequence(READ_SHORTCUT), widget, callback)
-    shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    return shortcut

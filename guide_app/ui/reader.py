@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from guide_app.ui.read_aloud import ReadAloud, ReadAloudBar, install_shortcut
+from guide_app.ui.read_aloud import ReadAloud
+from guide_app.ui.read_aloud_bar import ReadAloudBar, install_shortcut
 
 
 class ArticleBrowser(QTextBrowser):

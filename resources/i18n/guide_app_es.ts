@@ -325,22 +325,6 @@
 <context>
     <name>ReadAloud</name>
     <message>
-        <source>Read aloud is not installed: reinstall the guide with its full set of packages (PySide6-Addons).</source>
-        <translation>La lectura en voz alta no está instalada: vuelva a instalar la guía con todos sus paquetes (PySide6-Addons).</translation>
-    </message>
-    <message>
-        <source>The speech service on this computer is not answering. Restart the computer, or reinstall speech-dispatcher and espeak-ng.</source>
-        <translation>El servicio de voz de esta computadora no responde. Reinicie la computadora o vuelva a instalar speech-dispatcher y espeak-ng.</translation>
-    </message>
-    <message>
-        <source>Read aloud needs a speech service: install speech-dispatcher and espeak-ng (sudo apt install speech-dispatcher espeak-ng), then open the guide again.</source>
-        <translation>La lectura en voz alta necesita un servicio de voz: instale speech-dispatcher y espeak-ng (sudo apt install speech-dispatcher espeak-ng) y vuelva a abrir la guía.</translation>
-    </message>
-    <message>
-        <source>Read aloud needs a text-to-speech voice: turn on the speech voices in the system settings.</source>
-        <translation>La lectura en voz alta necesita una voz del sistema: active las voces en la configuración de la computadora.</translation>
-    </message>
-    <message>
         <source>Starting the voice…</source>
         <translation>Preparando la voz…</translation>
     </message>
@@ -467,6 +451,25 @@
     <message>
         <source>Where to get help</source>
         <translation>Dónde encontrar ayuda</translation>
+    </message>
+</context>
+<context>
+    <name>SpeechEngineStarter</name>
+    <message>
+        <source>Read aloud needs a speech service: install speech-dispatcher and espeak-ng (sudo apt install speech-dispatcher espeak-ng), then open the guide again.</source>
+        <translation>La lectura en voz alta necesita un servicio de voz: instale speech-dispatcher y espeak-ng (sudo apt install speech-dispatcher espeak-ng) y vuelva a abrir la guía.</translation>
+    </message>
+    <message>
+        <source>Read aloud needs a text-to-speech voice: turn on the speech voices in the system settings.</source>
+        <translation>La lectura en voz alta necesita una voz del sistema: active las voces en la configuración de la computadora.</translation>
+    </message>
+    <message>
+        <source>Read aloud is not installed: reinstall the guide with its full set of packages (PySide6-Addons).</source>
+        <translation>La lectura en voz alta no está instalada: vuelva a instalar la guía con todos sus paquetes (PySide6-Addons).</translation>
+    </message>
+    <message>
+        <source>The speech service on this computer is not answering. Restart the computer, or reinstall speech-dispatcher and espeak-ng.</source>
+        <translation>El servicio de voz de esta computadora no responde. Reinicie la computadora o vuelva a instalar speech-dispatcher y espeak-ng.</translation>
     </message>
 </context>
 <context>

@@ -151,7 +151,7 @@ def test_no_engine_explains_in_one_sentence(qtbot, reader_page, guide):
 
     page = ReaderPage(ReadAloud(engine_name="mock"))
     qtbot.addWidget(page)
-    page.read_aloud._unavailable = page.read_aloud._no_engine_text()  # as when the engine reports an error
+    page.read_aloud._unavailable = page.read_aloud._starter.no_engine_text()  # as when the engine reports an error
     show_article(page, guide, "habeas-corpus", "en")
     page.read()
     assert page.read_aloud.state == "idle"
@@ -208,12 +208,12 @@ def test_a_speech_service_that_does_not_answer_never_blocks_the_window(qtbot, re
     """A stuck speech-dispatcher hangs whoever connects: it is asked from another process, the window says so."""
     import time
 
-    from guide_app.ui import read_aloud as module
+    from guide_app.ui import speech_engine as module
 
     monkeypatch.setattr(module, "CONNECTING_ENGINES", ("mock",))
     monkeypatch.setattr(module, "PROBE_PROGRAM", "import time\ntime.sleep(60)\n")
     read_aloud = reader_page.read_aloud
-    read_aloud.start_timeout = 1.0
+    read_aloud._starter.timeout = 1.0
     show_article(reader_page, guide, "habeas-corpus", "en")
     started = time.perf_counter()
     reader_page.read()
@@ -221,11 +221,11 @@ def test_a_speech_service_that_does_not_answer_never_blocks_the_window(qtbot, re
     assert "Starting" in reader_page.read_bar.status.text()
     qtbot.waitUntil(lambda: "not answering" in reader_page.read_bar.status.text(), timeout=5_000)
     assert read_aloud.state == "idle" and read_aloud._speech is None
-    qtbot.waitUntil(lambda: read_aloud._probe is None, timeout=5_000)  # the stuck probe was ended
+    qtbot.waitUntil(lambda: read_aloud._starter._probe is None, timeout=5_000)  # the stuck probe was ended
 
 
 def test_a_speech_service_without_voices_is_explained(qtbot, reader_page, guide, monkeypatch):
-    from guide_app.ui import read_aloud as module
+    from guide_app.ui import speech_engine as module
 
     monkeypatch.setattr(module, "CONNECTING_ENGINES", ("mock",))
     monkeypatch.setattr(module, "PROBE_PROGRAM", "print(0)\n")
@@ -237,16 +237,16 @@ def test_a_speech_service_without_voices_is_explained(qtbot, reader_page, guide,
 
 def test_a_speech_service_that_answers_reads_after_starting(qtbot, reader_page, guide, monkeypatch):
     """The real probe program, run in its own process, asks the engine (here Qt's mock) for its voices."""
-    from guide_app.ui import read_aloud as module
+    from guide_app.ui import speech_engine as module
 
     monkeypatch.setattr(module, "CONNECTING_ENGINES", ("mock",))
     made_on = []
 
     def make_here(self, name):  # Qt's mock engine cannot change threads; speechd can (checked by hand)
         made_on.append(name)
-        self._on_engine(*module._create_engine(name))
+        self._made(*module.create_engine(name))
 
-    monkeypatch.setattr(module.ReadAloud, "_make_on_thread", make_here)
+    monkeypatch.setattr(module.SpeechEngineStarter, "make_on_thread", make_here)
     show_article(reader_page, guide, "habeas-corpus", "en")
     reader_page.read()
     qtbot.waitUntil(lambda: reader_page.read_aloud.state == "speaking", timeout=20_000)
