@@ -32,7 +32,6 @@ def test_kiosk_ini_is_read_with_the_same_schema(tmp_path):
     path = tmp_path / "kiosk.ini"
     path.write_text("[kiosk]\nenabled = yes ; on\nidle_timeout = 2\nlanguage = fr\nsomething = else\n")
     values = read_ini(path, KIOSK)
-<<<<<<< HEAD
     assert values == {
         "enabled": True,
         "idle_timeout": 5,
@@ -41,10 +40,8 @@ def test_kiosk_ini_is_read_with_the_same_schema(tmp_path):
         "zoom": 2,
         "theme": "light",
         "admin_passphrase": "",
+        "read_aloud": True,
     }
-=======
-    assert values == {"enabled": True, "idle_timeout": 5, "countdown": 15, "language": "", "read_aloud": True}
->>>>>>> baa3f18 (Read aloud split for one job per module: speech_engine.py (start without blocking), read_aloud_bar.py (controls), read_aloud.py (reading and highlight))
     path.write_text("[kiosk]\nenabled = off\n")
     assert read_ini(path, KIOSK)["enabled"] is False
     path.write_text("")
