@@ -365,6 +365,13 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         if self.stack.currentWidget() is self.reader:
             self.reader.find_bar.open()
 
+    def _stop_speech(self) -> None:
+        """A reset: the voice stops at once; on a kiosk the next visitor gets the usual speed back."""
+        self.read_aloud.stop()
+        if self.policy.kiosk_enabled:
+            for bar in (self.reader.read_bar, self.flow_panel.read_bar):
+                bar.set_speed(self.prefs.read_aloud_speed)
+
     def _remember_speed(self, speed: float) -> None:
         for bar in (self.reader.read_bar, self.flow_panel.read_bar):
             bar.set_speed(speed)  # the same voice everywhere

@@ -47,7 +47,7 @@ class PrivacyActions:
             self._update_nav()
 
         return {
-            Trace.SPEECH: self.read_aloud.stop,
+            Trace.SPEECH: self._stop_speech,
             Trace.OTHER_WINDOWS: close_other_windows,
             Trace.PENDING_SEARCH: lambda: (self.search_timer.stop(), self.service.cancel()),
             Trace.SEARCH_TEXT: clear_search_box,

@@ -375,8 +375,11 @@ def test_reading_speed_is_remembered_but_not_on_a_kiosk(qtbot, monkeypatch, priv
     assert "read_aloud_speed=125" in Path(settings).read_text(encoding="utf-8")
     assert window_with().reader.read_bar.speed.currentText().startswith("1.25")
     locked = window_with(KioskSettings(enabled=True))
-    locked.reader.read_bar.speed.setCurrentIndex(0)
+    locked.reader.read_bar.speed.setCurrentIndex(0)  # a visitor slows it down
+    assert locked.read_aloud.speed == 0.75
     assert "read_aloud_speed=125" in Path(settings).read_text(encoding="utf-8")
+    locked.clear_session()  # the next visitor gets the usual speed back
+    assert locked.read_aloud.speed == 1.25 and locked.reader.read_bar.speed.currentText().startswith("1.25")
     locked.service.shutdown()  # a locked kiosk window never closes by itself
 
 
