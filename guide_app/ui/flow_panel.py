@@ -25,8 +25,7 @@ from guide_app.ui.read_aloud_bar import ReadAloudBar, install_shortcut
 
 
 class FlowPanel(QWidget):
-    open_article = Signal(str)
-    open_card = Signal()
+    link_activated = Signal(str)  # an outcome's link (article:, card:); what it opens is app.navigation's
     present = Signal(list)  # slides of the outcome, for a workshop projector
     closed = Signal()
 
@@ -201,11 +200,7 @@ class FlowPanel(QWidget):
             self.answer_buttons[0].setFocus()
 
     def _link(self, url) -> None:
-        href = url.toString()
-        if href.startswith("article:"):
-            self.open_article.emit(href[len("article:") :])
-        elif href.startswith("card:"):
-            self.open_card.emit()
+        self.link_activated.emit(url.toString())
 
     def _present(self) -> None:
         if self.session is not None and self.session.finished:

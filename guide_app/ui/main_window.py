@@ -104,8 +104,7 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         self.results.topic_chosen.connect(self.show_topic)
         self.results.browse_all.connect(self.show_all)
         self.results.flow_chosen.connect(self.open_flow)
-        self.flow_panel.open_article.connect(self.open_article)
-        self.flow_panel.open_card.connect(self.print_rights_card)
+        self.flow_panel.link_activated.connect(self.follow_link)
         self.flow_panel.present.connect(self.present_slides)
         self.reader.browser.link_activated.connect(self.follow_link)
 
@@ -143,10 +142,6 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
     @kiosk.setter
     def kiosk(self, settings) -> None:
         self.policy.kiosk = settings
-
-    @property
-    def in_kiosk(self) -> bool:
-        return self.policy.locked
 
     @property
     def engine(self):

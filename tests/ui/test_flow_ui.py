@@ -91,3 +91,23 @@ def test_outcome_can_be_presented_full_screen(qtbot, window):
     assert panel.session.outcome.title["en"] in shown.slides[0].title
     qtbot.keyClick(shown, Qt.Key.Key_Escape)
     assert not shown.isVisible()
+
+
+def test_an_outcome_s_article_link_opens_the_article_and_back_returns(qtbot, window, monkeypatch):
+    from PySide6.QtCore import QUrl
+
+    window.open_flow("someone-at-my-door")
+    panel = window.flow_panel
+    while not panel.session.finished:
+        panel.choose(0)
+    html = panel.outcome.toHtml()
+    assert "article:" in html
+    article_id = html.split('href="article:', 1)[1].split('"', 1)[0]
+    panel.outcome.anchorClicked.emit(QUrl(f"article:{article_id}"))
+    assert window.stack.currentWidget() is window.reader and window.current.key == article_id
+    window.go_back()
+    assert window.stack.currentWidget() is panel and panel.session.finished
+    cards = []
+    monkeypatch.setattr(window, "print_rights_card", lambda: cards.append(1))
+    panel.outcome.anchorClicked.emit(QUrl("card:"))
+    assert cards == [1]
