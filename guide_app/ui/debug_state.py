@@ -11,7 +11,7 @@ import json
 import os
 import signal
 
-NAMES = ("searchBox", "quickExit", "mainToolbar", "home", "results", "reader", "flowPanel", "helpPlace")
+NAMES = ("searchBox", "quickExit", "mainToolbar", "home", "results", "reader", "flowPanel", "helpPlace", "findField")
 
 
 def install(window) -> None:
