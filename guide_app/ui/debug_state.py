@@ -11,7 +11,10 @@ import json
 import os
 import signal
 
-NAMES = ("searchBox", "quickExit", "mainToolbar", "home", "results", "reader", "flowPanel", "helpPlace", "findField")
+NAMES = (
+    "searchBox", "quickExit", "mainToolbar", "home", "results", "reader", "flowPanel", "helpPlace", "findField",
+    "readAloudBar",
+)  # fmt: skip
 
 
 def install(window) -> None:
