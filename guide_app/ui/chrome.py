@@ -67,6 +67,8 @@ class WindowChrome:
         self.menuBar().setCornerWidget(self.quick_exit_button, Qt.Corner.TopRightCorner)
         for button in bar.findChildren(QToolButton):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for button in self.search_box.findChildren(QToolButton):  # the clear "x": Esc does the same
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def _build_menus(self) -> None:
         m = self.menuBar()
@@ -161,7 +163,11 @@ class WindowChrome:
         self.search_box.setToolTip(self.tr("Search (Ctrl+K). Up and Down choose a result, Enter opens it."))
         other = "es" if self.lang == "en" else "en"
         self.language_button.setText({"en": "English", "es": "Español"}[other])
-        self.language_button.setAccessibleName(self.tr("Switch language"))
+        self.language_button.setAccessibleName(
+            self.tr("%1 (switch language)").replace("%1", self.language_button.text())
+        )
+        for button in self.search_box.findChildren(QToolButton):
+            button.setAccessibleName(self.tr("Clear the search"))
         self.language_button.setToolTip(self.tr("Show the guide in the other language"))
         self.quick_exit_button.setText(self.tr("Quick exit"))
         self.quick_exit_button.setAccessibleName(self.tr("Quick exit"))

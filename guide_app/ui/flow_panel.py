@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from guide_app.ui.read_aloud import ReadAloud
 from guide_app.ui.read_aloud_bar import ReadAloudBar, install_shortcut
+from guide_app.ui.announce import announce
 
 
 class FlowPanel(QWidget):
@@ -88,6 +89,7 @@ class FlowPanel(QWidget):
             QShortcut(QKeySequence(str(n)), self, lambda n=n: self.choose(n - 1))
         QShortcut(QKeySequence(Qt.Key.Key_Backspace), self, self.back)
         self.allow_files = True
+        self._spoken = ""  # the last question or outcome announced
         self.retranslate()
 
     def read(self) -> None:
@@ -103,7 +105,7 @@ class FlowPanel(QWidget):
     def retranslate(self) -> None:
         self.read_bar.retranslate()
         self.back_button.setText(self.tr("Back"))
-        self.back_button.setAccessibleName(self.tr("Previous question"))
+        self.back_button.setAccessibleName(self.tr("Back to the previous question"))
         self.restart_button.setText(self.tr("Start over"))
         self.restart_button.setAccessibleName(self.tr("Start over"))
         self.print_button.setText(self.tr("Print checklist…"))
@@ -148,6 +150,7 @@ class FlowPanel(QWidget):
         """Forget the walk entirely (quick exit, clear session)."""
         self.read_aloud.stop()
         self.session = None
+        self._spoken = ""
         self.outcome.clear()
         self.question.clear()
         self.help.clear()
@@ -177,10 +180,31 @@ class FlowPanel(QWidget):
             self._set_answers([])
             self.outcome.setHtml(outcome_html(s.flow, s.outcome, lang, self.library))
             self.outcome.setFocus()
+            title = s.outcome.title.get(lang) or next(iter(s.outcome.title.values()), "")
+            spoken = self.tr("What to do: %1").replace("%1", title)
         else:
             self.question.setText(s.question_text)
             self.help.setText(s.help_text)
             self._set_answers(s.answer_labels)
+            spoken = f"{s.progress_text()}. {s.question_text} {s.help_text}"
+            for button in self.answer_buttons:  # heard with each answer, even when the announcement is missed
+                button.setAccessibleDescription(s.question_text)
+        self._order_tabs()
+        if self.isVisible() and spoken != self._spoken:
+            announce(self, spoken)
+        self._spoken = spoken
+
+    def _order_tabs(self) -> None:
+        """Answers (or the outcome) first, then Back, Start over and the paper buttons; then the toolbar."""
+        chain = [*(self.answer_buttons or [self.outcome])]
+        chain += [self.back_button, self.restart_button, self.present_button, self.print_button, self.pdf_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event):  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._spoken:  # opened (or came back to) the flow: say where it stands
+            announce(self, self._spoken)
 
     def _set_answers(self, labels: list[str]) -> None:
         for button in self.answer_buttons:
@@ -239,11 +263,27 @@ class FlowPanel(QWidget):
             self.tr("PDF files (*.pdf)"),
             options=QFileDialog.Option.DontUseNativeDialog,
         )
-        if path:
-            from guide_app.export.checklist import export_checklist_pdf
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        from guide_app.export.checklist import export_checklist_pdf
 
-            s = self.session
+        s = self.session
+        try:
             export_checklist_pdf(s.flow, s.outcome, s.lang, Path(path), self.library, s.answered())
+        except OSError as error:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(
+                self, self.tr("Save checklist as PDF"), self.tr("The PDF could not be saved.") + f"\n{error}"
+            )
+            return
+        saved = self.tr("Saved %1").replace("%1", path)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(saved, 8000)
+        announce(self, saved)
 
 
 def _writes_a_file(printer) -> bool:

@@ -32,6 +32,7 @@ class HomePage(QScrollArea):
         self.setObjectName("home")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the buttons inside take the focus, never the pane
         inner = QWidget()
         inner.setObjectName("homeInner")
         layout = QVBoxLayout(inner)
@@ -122,5 +123,5 @@ class HomePage(QScrollArea):
             button.setAccessibleName(label)
             button.setToolTip(self.tr("Answer a few questions and get clear steps"))
         self.help_link.setText(self.tr("This is not legal advice. Where to get real help →"))
-        self.help_link.setAccessibleName(self.tr("Where to get real help"))
+        self.help_link.setAccessibleName(self.help_link.text().rstrip(" →"))  # what is shown, without the arrow
         self.help_link.setToolTip(self.tr("How to find free or low-cost legal help you can trust"))

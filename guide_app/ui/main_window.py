@@ -28,6 +28,7 @@ from guide_app.app.navigation import (
 from guide_app.app.policy import Policy
 from guide_app.app.search_session import Answer
 from guide_app.library.model import LANGUAGES
+from guide_app.ui.announce import Settled
 from guide_app.ui.chrome import WindowChrome
 from guide_app.ui.flow_panel import FlowPanel
 from guide_app.ui.home import HomePage
@@ -95,6 +96,7 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self._send_query)
+        self.search_announcer = Settled(self.search_box)  # results are spoken once typing pauses
 
         self.home.topic_chosen.connect(self.show_topic)
         self.home.situation_chosen.connect(self.open_situation)
@@ -194,6 +196,7 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
     def _on_text_changed(self, text: str) -> None:
         if not text.strip():
             self.search_timer.stop()
+            self.search_announcer.cancel()
             self.service.cancel()
             self.results.empty()
             if self.stack.currentWidget() is self.results:
@@ -215,6 +218,7 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
             self._repairs_told = repairs
             self.statusBar().showMessage(self.tr("The search index was damaged; it has been rebuilt."), 10000)
         self.results.show_response(answer, self._topic_links())
+        self.search_announcer.later(self.results.spoken)
         place = place_for_results(answer.query, answer.lang)
         if self.current.kind is PlaceKind.RESULTS:
             self.nav.replace(place)  # the next keystroke's results replace their own entry

@@ -76,18 +76,21 @@ class PageViews:
             browser.setHtml(render.article_html(article, library, highlight=highlight_for(place)))
             self.reader.lang = article.lang
             self.article_shown.emit(article.id)
+            spoken = self.tr("%1. In short: %2").replace("%1", article.title).replace("%2", article.summary)
         elif place.kind is PlaceKind.GLOSSARY:
             term = next((t for t in library.glossary if t.id == place.key), None)
             if term is None:
                 return
             browser.setHtml(render.glossary_html(term, self.lang))
             self.reader.lang = self.lang
+            spoken = term.term.get(self.lang) or next(iter(term.term.values()), "")
         elif place.kind is PlaceKind.RESOURCE:
             resource = next((r for r in library.resources if r.id == place.key), None)
             if resource is None:
                 return
             browser.setHtml(render.resource_html(resource, self.lang))
             self.reader.lang = self.lang
+            spoken = resource.name
         self.stack.setCurrentWidget(self.reader)
         self.reader.find_bar.hide()
         if place.anchor:
@@ -95,3 +98,4 @@ class PageViews:
         else:
             browser.verticalScrollBar().setValue(0)
         browser.setFocus()
+        self.reader.document_shown(spoken)  # lists its headings; tells screen readers what opened

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 from guide_app.export.slide_paint import PALETTE, SlideLayout, fitted_font, layout_slide, paint_slide, pixel_font
 from guide_app.qtcompat import protect_none
 from guide_app.render.slides import Slide
+from guide_app.ui.announce import announce
 
 protect_none()
 
@@ -143,6 +144,8 @@ class PresentationWindow(QWidget):
         if index != self.index:
             self.index = index
             self._update_accessible()
+            slide = self.slide
+            announce(self, f"{slide.title} ({slide.counter})" if slide.counter else slide.title)
             self.slide_changed.emit(index)
         self.update()
 

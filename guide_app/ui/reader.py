@@ -1,10 +1,26 @@
-"""The article reader: a QTextBrowser showing HTML from guide_app.render, plus a find-in-page bar."""
+"""The article reader: a QTextBrowser showing HTML from guide_app.render, plus a find-in-page bar.
+
+For screen readers the article's structure is made reachable: a "Sections" list of its headings, Ctrl+Down /
+Ctrl+Up to move from heading to heading, and each move, each link reached with Tab and each article opened
+is announced (see announce.py), since Qt's text browser exposes neither heading roles nor links.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guide_app.ui.announce import announce
 
 from guide_app.ui.read_aloud import ReadAloud
 from guide_app.ui.read_aloud_bar import ReadAloudBar, install_shortcut
@@ -14,6 +30,7 @@ class ArticleBrowser(QTextBrowser):
     """Never follows links by itself: the window decides (internal article, anchor, or ask first)."""
 
     link_activated = Signal(str)
+    link_focused = Signal(str)  # the words of the link that Tab or Shift+Tab just moved to
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -24,6 +41,14 @@ class ArticleBrowser(QTextBrowser):
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextBrowserInteraction | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        moved = super().focusNextPrevChild(next)
+        if moved and self.hasFocus():
+            cursor = self.textCursor()
+            if cursor.hasSelection():
+                self.link_focused.emit(" ".join(cursor.selectedText().split()))
+        return moved
 
     def loadResource(self, kind, url: QUrl):  # noqa: N802 - Qt override
         return None  # no images or files are ever fetched, local or remote
@@ -96,6 +121,19 @@ class FindBar(QWidget):
         self.hide()
 
 
+def headings(doc: QTextDocument) -> list[tuple[int, int, str]]:
+    """(position, level, text) of every heading block in ``doc``, in reading order."""
+    found = []
+    block = doc.begin()
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        text = " ".join(block.text().split())
+        if level and text:
+            found.append((block.position(), level, text))
+        block = block.next()
+    return found
+
+
 class ReaderPage(QWidget):
     def __init__(self, read_aloud: ReadAloud | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -109,9 +147,27 @@ class ReaderPage(QWidget):
         self.read_bar.read_button.clicked.connect(self.read)
         install_shortcut(self, self.read)
         layout.addWidget(self.read_bar)
+        self.read_bar.setVisible(self.read_aloud.enabled)
+        sections_row = QHBoxLayout()
+        sections_row.setContentsMargins(8, 4, 8, 0)
+        self.sections_label = QLabel()
+        self.sections = QComboBox()
+        self.sections.setObjectName("sections")
+        self.sections.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sections_label.setBuddy(self.sections)
+        self.sections.activated.connect(self.go_to_heading)
+        sections_row.addWidget(self.sections_label)
+        sections_row.addWidget(self.sections)
+        sections_row.addStretch(1)
+        layout.addLayout(sections_row)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.find_bar)
-        self.read_bar.setVisible(self.read_aloud.enabled)
+        self._headings: list[tuple[int, int, str]] = []
+        self.browser.link_focused.connect(self._link_reached)
+        for keys, step in (("Ctrl+Down", 1), ("Ctrl+Up", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self.browser, lambda step=step: self.next_heading(step))
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.setTabOrder(self.sections, self.browser)
         self.retranslate()
 
     def read(self) -> None:
@@ -121,6 +177,82 @@ class ReaderPage(QWidget):
 
     def retranslate(self) -> None:
         self.browser.setAccessibleName(self.tr("Article"))
-        self.browser.setAccessibleDescription(self.tr("The article text. Links open other articles."))
+        self.browser.setAccessibleDescription(
+            self.tr(
+                "The article text. Tab moves to the next link, Ctrl+Down and Ctrl+Up to the next or previous heading."
+            )
+        )
+        self.sections_label.setText(self.tr("Sections:"))
+        self.sections.setAccessibleName(self.tr("Sections of this article"))
+        self.sections.setToolTip(self.tr("Choose a heading to go to it"))
         self.find_bar.retranslate()
         self.read_bar.retranslate()
+
+    # -- structure for screen readers ----------------------------------------------------------------
+    def document_shown(self, spoken: str) -> None:
+        """A new document is on screen: list its headings and announce it (``spoken``: title, summary)."""
+        self._headings = headings(self.browser.document())
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for _pos, level, text in self._headings:
+            self.sections.addItem(("    " * max(0, level - 1)) + text)
+            self.sections.setItemData(
+                self.sections.count() - 1,
+                self.tr("Heading level %1: %2").replace("%1", str(level)).replace("%2", text),
+                Qt.ItemDataRole.AccessibleTextRole,
+            )
+        self.sections.blockSignals(False)
+        visible = len(self._headings) > 1
+        self.sections.setVisible(visible)
+        self.sections_label.setVisible(visible)
+        announce(self.browser, spoken)
+
+    def go_to_heading(self, index: int) -> None:
+        """Put the caret on heading ``index``, show it at the top, and say where the reader is."""
+        if not 0 <= index < len(self._headings):
+            return
+        position, level, text = self._headings[index]
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(position)
+        self.browser.setTextCursor(cursor)
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(
+            min(
+                bar.maximum(),
+                int(
+                    self.browser.document()
+                    .documentLayout()
+                    .blockBoundingRect(self.browser.document().findBlock(position))
+                    .top()
+                ),
+            )
+        )
+        self.sections.blockSignals(True)
+        self.sections.setCurrentIndex(index)
+        self.sections.blockSignals(False)
+        self.browser.setFocus()
+        announce(
+            self.browser,
+            self.tr("Heading level %1: %2. %3 of %4")
+            .replace("%1", str(level))
+            .replace("%2", text)
+            .replace("%3", str(index + 1))
+            .replace("%4", str(len(self._headings))),
+        )
+
+    def next_heading(self, step: int) -> None:
+        here = self.browser.textCursor().position()
+        if step > 0:
+            index = next((n for n, h in enumerate(self._headings) if h[0] > here), None)
+        else:
+            before = [n for n, h in enumerate(self._headings) if h[0] < here]
+            index = before[-1] if before else None
+        if index is None:
+            announce(self.browser, self.tr("No more headings"))
+            return
+        self.go_to_heading(index)
+
+    def _link_reached(self, words: str) -> None:
+        """Tab landed on a link: say that it is a link, and its words (Qt does not expose links)."""
+        if words:
+            announce(self.browser, self.tr("Link: %1").replace("%1", words))

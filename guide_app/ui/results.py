@@ -10,6 +10,7 @@ Everything about an answer except the words on screen was computed on the search
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -182,18 +183,20 @@ class ResultsPage(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.list, 1)
         self.topic_links: list[tuple[tuple, str]] = []
+        self.spoken = ""  # what screen readers are told about the current answer (see announce.py)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.list.setAccessibleName(self.tr("Search results"))
         self.list.setAccessibleDescription(self.tr("Press Enter to open the selected result."))
-        self.header.setAccessibleName(self.tr("Search status"))
+        # No fixed accessible name on the header: screen readers read what it says (count, suggestions).
 
     # -- filling ------------------------------------------------------------------------------------
     def clear(self) -> None:
         """Remove every row and the header (clear session / quick exit)."""
         self.model.set_rows([])
         self.header.clear()
+        self.spoken = ""
 
     def empty(self) -> None:
         """Show nothing (the search box was emptied)."""
@@ -216,6 +219,10 @@ class ResultsPage(QWidget):
         else:
             parts.append(self._empty_message())
         self.header.setText("<br>".join(parts))
+        spoken = [_plain(part) for part in parts]
+        if answer.rows:
+            spoken.append(self.tr("First: %1").replace("%1", answer.rows[0].title))
+        self.spoken = " ".join(spoken)
         self.model.set_rows([self._result_row(row) for row in answer.rows])
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0))
@@ -301,3 +308,10 @@ class ResultsPage(QWidget):
             self.browse_all.emit()
         elif kind == "flow":
             self.flow_chosen.emit(value)
+
+
+def _plain(fragment: str) -> str:
+    """The words of a header fragment, for speech: tags dropped, arrows and dots between links too."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", fragment)).replace("→", "").replace(" · ", ", ")
+    text = " ".join(text.split())
+    return text if text.endswith((".", "?", ":", "!")) else text + "."

@@ -4,10 +4,12 @@ wallet rights card. The output engines live elsewhere; this only offers them whe
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from guide_app.app.navigation import PlaceKind
+from guide_app.ui.announce import announce
 
 
 class WorkshopActions:
@@ -46,6 +48,7 @@ class WorkshopActions:
         button = self.toolbar.widgetForAction(self.act_present)
         if button is not None:
             button.setAccessibleName(self.tr("Present"))
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # added after the toolbar's focus loop
 
     def _update_workshop_actions(self, *_args) -> None:
         has_article = self.current_article() is not None
@@ -99,7 +102,9 @@ class WorkshopActions:
         except OSError as error:
             QMessageBox.warning(self, self.tr("Save as PDF"), self.tr("The PDF could not be saved.") + f"\n{error}")
             return
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", path), 8000)
+        saved = self.tr("Saved %1").replace("%1", path)
+        self.statusBar().showMessage(saved, 8000)
+        announce(self, saved)
 
     def present_article(self) -> None:
         from guide_app.ui.presentation import present_article

@@ -93,8 +93,8 @@
         <translation>Atrás</translation>
     </message>
     <message>
-        <source>Previous question</source>
-        <translation>Pregunta anterior</translation>
+        <source>Back to the previous question</source>
+        <translation>Atrás, a la pregunta anterior</translation>
     </message>
     <message>
         <source>Start over</source>
@@ -133,8 +133,20 @@
         <translation>Avance</translation>
     </message>
     <message>
+        <source>What to do: %1</source>
+        <translation>Qué hacer: %1</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF could not be saved.</source>
+        <translation>No se pudo guardar el PDF.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Se guardó %1</translation>
     </message>
 </context>
 <context>
@@ -204,10 +216,6 @@
         <translation>Esto no es asesoría legal. Dónde encontrar ayuda de verdad →</translation>
     </message>
     <message>
-        <source>Where to get real help</source>
-        <translation>Dónde encontrar ayuda de verdad</translation>
-    </message>
-    <message>
         <source>How to find free or low-cost legal help you can trust</source>
         <translation>Cómo encontrar ayuda legal gratis o de bajo costo en la que pueda confiar</translation>
     </message>
@@ -259,6 +267,10 @@
     <message>
         <source>That article is not in this guide.</source>
         <translation>Ese artículo no está en esta guía.</translation>
+    </message>
+    <message>
+        <source>%1. In short: %2</source>
+        <translation>%1. En resumen: %2</translation>
     </message>
 </context>
 <context>
@@ -387,8 +399,36 @@
         <translation>Artículo</translation>
     </message>
     <message>
-        <source>The article text. Links open other articles.</source>
-        <translation>El texto del artículo. Los enlaces abren otros artículos.</translation>
+        <source>The article text. Tab moves to the next link, Ctrl+Down and Ctrl+Up to the next or previous heading.</source>
+        <translation>El texto del artículo. Tab va al siguiente enlace; Ctrl+Abajo y Ctrl+Arriba, al título siguiente o anterior.</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>Secciones:</translation>
+    </message>
+    <message>
+        <source>Sections of this article</source>
+        <translation>Secciones de este artículo</translation>
+    </message>
+    <message>
+        <source>Choose a heading to go to it</source>
+        <translation>Elija un título para ir a él</translation>
+    </message>
+    <message>
+        <source>Heading level %1: %2</source>
+        <translation>Título de nivel %1: %2</translation>
+    </message>
+    <message>
+        <source>Heading level %1: %2. %3 of %4</source>
+        <translation>Título de nivel %1: %2. %3 de %4</translation>
+    </message>
+    <message>
+        <source>No more headings</source>
+        <translation>No hay más títulos</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>Enlace: %1</translation>
     </message>
 </context>
 <context>
@@ -400,10 +440,6 @@
     <message>
         <source>Press Enter to open the selected result.</source>
         <translation>Presione Enter para abrir el resultado elegido.</translation>
-    </message>
-    <message>
-        <source>Search status</source>
-        <translation>Estado de la búsqueda</translation>
     </message>
     <message>
         <source>Answer a few questions: %1 →</source>
@@ -423,6 +459,10 @@
     <message>
         <source>Nothing found in this language. These articles in the other language match:</source>
         <translation>No se encontró nada en español. Estos artículos en inglés sí coinciden:</translation>
+    </message>
+    <message>
+        <source>First: %1</source>
+        <translation>El primero: %1</translation>
     </message>
     <message>
         <source>Browse all articles</source>
@@ -633,8 +673,12 @@
         <translation>Buscar (Ctrl+K). Con las flechas arriba y abajo elige un resultado; con Enter lo abre.</translation>
     </message>
     <message>
-        <source>Switch language</source>
-        <translation>Cambiar idioma</translation>
+        <source>%1 (switch language)</source>
+        <translation>%1 (cambiar de idioma)</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Borrar la búsqueda</translation>
     </message>
     <message>
         <source>Show the guide in the other language</source>
