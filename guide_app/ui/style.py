@@ -10,13 +10,20 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 
 from guide_app import paths
 
 BASE_POINT_SIZE = 11  # the body text size is BASE_POINT_SIZE + zoom steps (default zoom 2: 13 pt)
 _REM = re.compile(r"(\d+(?:\.\d+)?)rem\b")
 _state = {"theme": "light", "zoom": 2}
+# Colours style sheets cannot set: links in labels (the results line) and the search box's placeholder.
+# Each has at least 4.5:1 against its theme's background (tests/ui/test_contrast.py measures it).
+PALETTE_COLOURS = {
+    "light": {"link": "#1a4f8b", "placeholder": "#5f6368"},
+    "dark": {"link": "#9cc7ff", "placeholder": "#a8abb0"},
+    "contrast": {"link": "#00ffff", "placeholder": "#c0c0c0"},
+}
 
 
 def _read(name: str) -> str:
@@ -49,6 +56,12 @@ def _apply(app) -> None:
 def apply_theme(app, theme: str, *browsers) -> None:
     """Widget colours for the whole app, and the matching document style for each text browser."""
     _state["theme"] = theme
+    colours = PALETTE_COLOURS.get(theme, PALETTE_COLOURS["light"])
+    palette = app.palette()
+    for role, key in ((QPalette.ColorRole.Link, "link"), (QPalette.ColorRole.PlaceholderText, "placeholder")):
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            palette.setColor(group, role, QColor(colours[key]))
+    app.setPalette(palette)
     _apply(app)
     css = _read(f"{theme}.css")
     for browser in browsers:
