@@ -11,6 +11,8 @@ outcome spoken. ``pytest -s`` prints the per-screen counts (controls / named).
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from a11y_session import Stack, actionable, missing_reason, summary
 
@@ -179,12 +181,15 @@ def test_no_results_is_announced(walk):
 
 
 def test_results_list_reports_what_is_shown(walk):
+    """The list has exactly as many items as the results line announces ("N results")."""
     nodes = walk.screens["results"]
     lists = [n for n in nodes if n["role"] == "list"]
     assert lists, "no results list on the results screen"
     items = [n for n in nodes if n["role"] == "list item" and n["path"].startswith(lists[0]["path"] + "/")]
-    assert items and all(i["name"].strip() for i in items)
-    assert lists[0]["children"] == len(items), "the list counts rows that are not shown"
+    assert items and all(i["name"].strip() for i in items)  # the rows on screen are named
+    spoken = walk.spoken["typing"][0]
+    count = int(re.search(r"(\d+) " + WORDS[walk.lang]["results"], spoken).group(1))
+    assert lists[0]["children"] == count, f"the list has {lists[0]['children']} items, the app says {spoken!r}"
 
 
 def test_opening_an_article_is_announced(walk):
