@@ -18,12 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from conftest import REPO
-
 SYSTEM_PYTHON = "/usr/bin/python3"
 BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 REGISTRY = "/usr/libexec/at-spi2-registryd"
 PROBE = Path(__file__).with_name("atspi_probe.py")
+REPO = Path(__file__).resolve().parents[2]
 
 
 def missing_reason() -> str | None:

@@ -74,8 +74,8 @@ class Walk:
 def _tab_to(app, name: str, limit: int = 25) -> dict:
     for _ in range(limit):
         app.key("Tab")
-        node = app.focused(timeout=2)
-        if node["name"] == name:
+        node = app.ask("focused", check=False, timeout=2)["node"] or {}  # None: a control outside the tree
+        if node.get("name") == name:
             return node
     raise AssertionError(f"Tab never reached {name!r}")
 
@@ -123,13 +123,13 @@ def _walk(app, words: dict) -> Walk:
     walk.spoken["flow start"] = app.announcements()
     walk.focus["first answer"] = app.focused(role="push button")
     walk.screens["flow question"] = app.tree()
-    app.key("1")
+    app.key("3")  # "the stop is over": the way with more than one question
     app.wait_announcement(words["step2"])
     walk.spoken["flow next"] = app.announcements()
-    for _ in range(8):
+    for key in ["Return"] + ["1"] * 8:  # Enter presses the focused first answer, as 1 does
         if any(words["outcome"] in s for s in walk.spoken.setdefault("flow end", [])):
             break
-        app.key("1")
+        app.key(key)
         walk.spoken["flow end"] += app.announcements(settle=0.6)
     walk.screens["flow outcome"] = app.tree()
     return walk
@@ -181,7 +181,7 @@ def test_no_results_is_announced(walk):
 
 
 def test_results_list_reports_what_is_shown(walk):
-    """The list has exactly as many items as the results line announces ("N results")."""
+    """The list has as many items as the results line announces ("N results"), plus the card row if any."""
     nodes = walk.screens["results"]
     lists = [n for n in nodes if n["role"] == "list"]
     assert lists, "no results list on the results screen"
@@ -189,7 +189,8 @@ def test_results_list_reports_what_is_shown(walk):
     assert items and all(i["name"].strip() for i in items)  # the rows on screen are named
     spoken = walk.spoken["typing"][0]
     count = int(re.search(r"(\d+) " + WORDS[walk.lang]["results"], spoken).group(1))
-    assert lists[0]["children"] == count, f"the list has {lists[0]['children']} items, the app says {spoken!r}"
+    # the results, plus at most one glossary or help card shown as the last row; never blank, hidden rows
+    assert count <= lists[0]["children"] <= count + 1, f"the list has {lists[0]['children']} items: {spoken!r}"
 
 
 def test_opening_an_article_is_announced(walk):
