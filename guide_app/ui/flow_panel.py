@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guide_app.ui.announce import announce
 from guide_app.ui.read_aloud import ReadAloud
 from guide_app.ui.read_aloud_bar import ReadAloudBar, install_shortcut
-from guide_app.ui.announce import announce
 
 
 class FlowPanel(QWidget):

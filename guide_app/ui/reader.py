@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from guide_app.ui.announce import announce
-
 from guide_app.ui.read_aloud import ReadAloud
 from guide_app.ui.read_aloud_bar import ReadAloudBar, install_shortcut
 
