@@ -34,6 +34,7 @@ class Ticket:
     text: str
     lang: str
     stop: threading.Event = field(default_factory=threading.Event, compare=False, repr=False)
+    exact: bool = False  # search the words as typed ("search instead for …"): no spelling corrections
 
     def should_stop(self) -> bool:
         return self.stop.is_set()
@@ -128,13 +129,13 @@ class SearchSession:
         with self._lock:
             return self._generation
 
-    def request(self, text: str, lang: str) -> Ticket:
+    def request(self, text: str, lang: str, exact: bool = False) -> Ticket:
         """A new query: it becomes the latest and the one before it is told to stop."""
         with self._lock:
             self._generation += 1
             if self._latest is not None:
                 self._latest.stop.set()
-            self._latest = Ticket(self._generation, text, lang)
+            self._latest = Ticket(self._generation, text, lang, exact=exact)
             return self._latest
 
     def cancel(self) -> None:
@@ -158,6 +159,8 @@ class SearchSession:
         kwargs: dict[str, object] = {"limit": self.limit, "as_you_type": True}
         if _takes_should_stop(engine.search):
             kwargs["should_stop"] = ticket.should_stop
+        if ticket.exact:
+            kwargs["correct"] = False
         response = engine.search(ticket.text, ticket.lang, **kwargs)
         if response is None or ticket.should_stop():
             return None

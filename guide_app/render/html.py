@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from guide_app.i18n import text, words
 from guide_app.library.model import Article, Library
+from guide_app.search.tokens import WORD
 
 STALE_AFTER_DAYS = 365
 _MD = None
@@ -51,7 +52,7 @@ class Highlight:
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")
-_WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+_WORD = WORD  # the index's own word pattern: "287(g)" is one word here too
 
 
 def highlight_html(fragment: str, highlight: Highlight | None) -> str:

@@ -14,10 +14,9 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
 from whoosh.lang import stemmer_for_language, stopwords_for_language
 
 from guide_app.library.sections import fold
+from guide_app.search.tokens import TOKEN_PATTERN
+from guide_app.search.tokens import WORD as _WORD
 
-# "287(g)" is one word for readers; "I-247A" splits into "i" and "247a"; apostrophes stay inside words.
-TOKEN_PATTERN = r"\d+\([a-z]\)|\w+(?:['’.]\w+)*"
-_WORD = re.compile(TOKEN_PATTERN, re.IGNORECASE)
 _ACCENTED_SUFFIX = re.compile(r"(ci|si|xi)on(es)?$")
 
 

@@ -409,7 +409,9 @@ class SearchEngine:
             return Response(cleaned, None, tuple(results[:limit]), card, searched=tuple(LANGUAGES))
         other = next(x for x in LANGUAGES if x != own)
         tokens = words(cleaned)
-        judged = tokens[:-1] if as_you_type and not is_finished(text) else tokens  # the last word is unfinished
+        judged = tokens
+        if as_you_type and tokens and not is_finished(text) and self._starts_a_word(tokens[-1], own):
+            judged = tokens[:-1]  # "habe" is the start of "habeas", not Spanish "haber"
         detected = other if fallback and self._reads_as(judged, other, own) else None
         main = detected or own
         fixes = self._corrections(tokens, main, text, as_you_type) if correct else {}
@@ -458,6 +460,11 @@ class SearchEngine:
         term = stem(word, lang)
         return term is None or self._langs[lang].knows_term(term)
 
+    def _starts_a_word(self, token: str, lang: str) -> bool:
+        """Some title or heading word of ``lang`` starts with ``token`` (it may be a word being typed)."""
+        reader = self._langs[lang].reader
+        return len(token) < MIN_PREFIX or any(True for _ in reader.expand_prefix("prefix", fold(token)))
+
     def _reads_as(self, tokens: list[str], other: str, own: str) -> bool:
         """True when more of the words belong only to ``other`` than only to ``own`` (clearly)."""
         own_only = other_only = 0
@@ -473,16 +480,12 @@ class SearchEngine:
     def _corrections(self, tokens: list[str], lang: str, text: str, as_you_type: bool) -> dict[str, str]:
         """Typed word -> correction, for words neither language knows, when a plausible one exists."""
         tokens = cap_words(tokens, lang)
-        index = self._langs[lang]
         typing_last = as_you_type and tokens and not is_finished(text)
         fixes: dict[str, str] = {}
         for i, token in enumerate(tokens):
             if token in fixes or max_edits(token) == 0 or any(c.isdigit() for c in token):
                 continue
-            unfinished = typing_last and i == len(tokens) - 1
-            if unfinished and (
-                len(token) < MIN_PREFIX or any(True for _ in index.reader.expand_prefix("prefix", fold(token)))
-            ):
+            if typing_last and i == len(tokens) - 1 and self._starts_a_word(token, lang):
                 continue
             if any(self.knows(token, lng) for lng in LANGUAGES):
                 continue

@@ -1,37 +1,23 @@
-"""Offer a guided situation flow beside search results when the query reads like that situation. No Qt."""
+"""Offer a guided situation flow beside search results when the query reads like that situation. No Qt.
+
+Called on the search thread for every answer (guide_app/app/search_session.py), so each flow's stems are
+worked out once per language and kept; a query then costs one parse and a few set intersections.
+"""
 
 from __future__ import annotations
 
 from guide_app.search.analysis import stem, words
 from guide_app.search.query import parse
 
+# id(flow), lang -> (flow, stems of its words, stems of its title). Holding the flow keeps its id unique.
+_STEMS: dict[tuple[int, str], tuple[object, frozenset[str], frozenset[str]]] = {}
+
 
 def _stems(text: str, lang: str) -> set[str]:
     return {t for t in (stem(w, lang) for w in words(text)) if t}
 
 
-# Flow words never change once a guide is loaded: stemming them for every answer was most of the cost
-# (about 3 of 5 ms per answer). Keyed by the flow object's identity (flows hold dicts, so they do not hash);
-# the flow is kept with its words so an id is never reused while cached.
-_WORDS: dict[tuple[int, str], tuple[object, frozenset[str], frozenset[str]]] = {}
-_WORDS_MAX = 512
-
-
-def _flow_words(flow, lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(every word of the flow, the words of its title), stemmed, computed once per flow and language."""
-    key = (id(flow), lang)
-    cached = _WORDS.get(key)
-    if cached is not None and cached[0] is flow:
-        return cached[1], cached[2]
-    if len(_WORDS) >= _WORDS_MAX:
-        _WORDS.clear()
-    words = frozenset(_read_flow_words(flow, lang))
-    title = frozenset(_stems(flow.title.get(lang, ""), lang))
-    _WORDS[key] = (flow, words, title)
-    return words, title
-
-
-def _read_flow_words(flow, lang: str) -> set[str]:
+def _flow_words(flow, lang: str) -> set[str]:
     """The words of the flow's title, summary and questions with their answers (not its outcomes)."""
     parts = [flow.title.get(lang, ""), flow.summary.get(lang, "")]
     for node in flow.nodes.values():
@@ -39,6 +25,18 @@ def _read_flow_words(flow, lang: str) -> set[str]:
             parts.append(node.text.get(lang, ""))
             parts.extend(answer.label.get(lang, "") for answer in node.answers)
     return _stems(" ".join(parts), lang)
+
+
+def flow_stems(flow, lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(stems of the flow's words, stems of its title), computed once per flow and language."""
+    key = (id(flow), lang)
+    found = _STEMS.get(key)
+    if found is None or found[0] is not flow:
+        if len(_STEMS) > 512:
+            _STEMS.clear()
+        found = (flow, frozenset(_flow_words(flow, lang)), frozenset(_stems(flow.title.get(lang, ""), lang)))
+        _STEMS[key] = found
+    return found[1], found[2]
 
 
 def matching_flows(query: str, lang: str, flows, synonyms=(), limit: int = 1) -> list:
@@ -50,7 +48,7 @@ def matching_flows(query: str, lang: str, flows, synonyms=(), limit: int = 1) ->
     wanted = own | set(parsed.extra_terms)
     scored = []
     for flow in flows:
-        have, title = _flow_words(flow, lang)
+        have, title = flow_stems(flow, lang)
         overlap = len(wanted & have)
         title_hit = bool(own & title)
         if overlap >= 2 and title_hit or overlap >= 3:

@@ -83,9 +83,8 @@ def parse(
     cleaned = clean(text)
     tokens = cap_words(words(cleaned), lang)
     typing_last = as_you_type and bool(tokens) and not is_finished(text)
-    if replace:
-        last = len(tokens) - 1
-        tokens = [t if typing_last and i == last else replace.get(t, t) for i, t in enumerate(tokens)]
+    if replace:  # (an unfinished last word is only corrected when no word starts with it)
+        tokens = [replace.get(t, t) for t in tokens]
     prefix = ""
     terms: list[str] = []
     for i, token in enumerate(tokens):

@@ -103,6 +103,9 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         self.home.help_requested.connect(self.open_legal_help)
         self.results.result_chosen.connect(self.open_result)
         self.results.suggestion_chosen.connect(self.search_box.setText)
+        self.results.exact_chosen.connect(self._search_exactly)
+        self.results.language_chosen.connect(self.set_language)
+        self.results.legal_help_chosen.connect(self.open_legal_help)
         self.results.topic_chosen.connect(self.show_topic)
         self.results.browse_all.connect(self.show_all)
         self.results.flow_chosen.connect(self.open_flow)
@@ -210,6 +213,12 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
             self.service.request(text, self.lang)
         elif text.strip():
             self.statusBar().showMessage(self.tr("Preparing search…"))
+
+    def _search_exactly(self, text: str) -> None:
+        """ "Search instead for …": the words as typed, without spelling corrections."""
+        if self.engine is not None and text.strip():
+            self.search_timer.stop()
+            self.service.request(text, self.lang, exact=True)
 
     def _on_results(self, answer: Answer) -> None:
         """The one place an answer reaches the window: it is drawn as it is (see app.search_session)."""

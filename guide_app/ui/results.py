@@ -152,6 +152,9 @@ class ResultsView(QListView):
 class ResultsPage(QWidget):
     result_chosen = Signal(object)  # the Place a result opens
     suggestion_chosen = Signal(str)
+    exact_chosen = Signal(str)  # search these words as typed, without spelling corrections
+    language_chosen = Signal(str)  # switch the window to this language (the query looked like it)
+    legal_help_chosen = Signal()
     topic_chosen = Signal(tuple, str)
     browse_all = Signal()
     flow_chosen = Signal(str)
@@ -209,13 +212,31 @@ class ResultsPage(QWidget):
         for offer in answer.flows:
             link = f'<a href="flow:{html.escape(offer.flow_id)}">{html.escape(offer.title)}</a>'
             parts.append(self.tr("Answer a few questions: %1 →").replace("%1", link))
+        if answer.out_of_scope:
+            help_label = self.tr("Find legal help you can trust")
+            help_link = f'<a href="help:">{html.escape(help_label)}</a>'
+            parts.append(
+                self.tr(
+                    "This guide does not answer that question. A lawyer or accredited representative can: %1"
+                ).replace("%1", help_link)
+            )
         if answer.suggestion:
-            link = f'<a href="suggest:{html.escape(answer.suggestion)}">{html.escape(answer.suggestion)}</a>'
-            parts.append(self.tr("Did you mean: %1?").replace("%1", link))
+            instead = f'<a href="exact:{html.escape(answer.query)}">{html.escape(answer.query)}</a>'
+            parts.append(
+                self.tr("Showing results for %1. Search instead for %2")
+                .replace("%1", f"<b>{html.escape(answer.suggestion)}</b>")
+                .replace("%2", instead)
+            )
+        if answer.detected_lang:
+            name = {"en": self.tr("English"), "es": self.tr("Spanish")}.get(answer.detected_lang, answer.detected_lang)
+            switch = self.tr("Switch to %1").replace("%1", name)
+            link = f'<a href="lang:{html.escape(answer.detected_lang)}">{html.escape(switch)}</a>'
+            parts.append(self.tr("This looks like %1: results in %1 (marked).").replace("%1", name) + " " + link)
         if answer.results:
             parts.append(self.tr("%n result(s)", "", len(answer.results)))
         elif answer.other_lang_results:
-            parts.append(self.tr("Nothing found in this language. These articles in the other language match:"))
+            if not answer.detected_lang:  # (when detected, the line above already says which language)
+                parts.append(self.tr("Nothing found in this language. These articles in the other language match:"))
         else:
             parts.append(self._empty_message())
         self.header.setText("<br>".join(parts))
@@ -301,6 +322,12 @@ class ResultsPage(QWidget):
         kind, _, value = href.partition(":")
         if kind == "suggest":
             self.suggestion_chosen.emit(html.unescape(value))
+        elif kind == "exact":
+            self.exact_chosen.emit(html.unescape(value))
+        elif kind == "lang":
+            self.language_chosen.emit(value)
+        elif kind == "help":
+            self.legal_help_chosen.emit()
         elif kind == "topic" and value.isdigit() and int(value) < len(self.topic_links):
             ids, label = self.topic_links[int(value)]
             self.topic_chosen.emit(ids, label)

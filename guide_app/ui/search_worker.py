@@ -145,9 +145,9 @@ class SearchService(QObject):
         self.failed.emit(str(error) or type(error).__name__)
 
     # -- searching -----------------------------------------------------------------------------------
-    def request(self, text: str, lang: str) -> int:
-        """Search ``text``; the query before it (if still running) is told to stop."""
-        ticket = self.session.request(text, lang)
+    def request(self, text: str, lang: str, exact: bool = False) -> int:
+        """Search ``text`` (``exact``: without spelling corrections); the query before it is told to stop."""
+        ticket = self.session.request(text, lang, exact)
         self._run(lambda: self._worker.answer(self.session, ticket), self._on_answer, self._on_search_failed)
         return ticket.generation
 

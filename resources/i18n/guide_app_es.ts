@@ -446,8 +446,8 @@
         <translation>Responda unas preguntas: %1 →</translation>
     </message>
     <message>
-        <source>Did you mean: %1?</source>
-        <translation>¿Quiso decir %1?</translation>
+        <source>Find legal help you can trust</source>
+        <translation>Encontrar ayuda legal confiable</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
@@ -481,8 +481,24 @@
         <translation>Inglés</translation>
     </message>
     <message>
+        <source>This guide does not answer that question. A lawyer or accredited representative can: %1</source>
+        <translation>Esta guía no responde esa pregunta. Un abogado o un representante acreditado sí puede: %1</translation>
+    </message>
+    <message>
+        <source>Showing results for %1. Search instead for %2</source>
+        <translation>Resultados para %1. Buscar lo que escribió: %2</translation>
+    </message>
+    <message>
         <source>Spanish</source>
         <translation>Español</translation>
+    </message>
+    <message>
+        <source>Switch to %1</source>
+        <translation>Cambiar a %1</translation>
+    </message>
+    <message>
+        <source>This looks like %1: results in %1 (marked).</source>
+        <translation>Parece que está en %1: resultados en %1 (marcados).</translation>
     </message>
     <message>
         <source>Glossary</source>

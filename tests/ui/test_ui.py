@@ -64,14 +64,26 @@ def test_a_query_overtaken_by_a_newer_one_is_never_shown(qtbot, window):
     assert "Habeas" in window.results.item_text(0)
 
 
-def test_did_you_mean_is_clickable(qtbot):
+def test_a_misspelled_word_is_corrected_and_searched_with_a_way_back(qtbot):
     window = make_window(qtbot, "es")
     type_query(qtbot, window, "abogadoo")
-    assert "suggest:abogado" in window.results.header.text()
+    header = window.results.header.text()
+    assert "<b>abogado</b>" in header and "exact:abogadoo" in header  # "Search instead for abogadoo"
+    assert window.results.shown_count >= 1  # the corrected word was searched
     with qtbot.waitSignal(window.service.results, timeout=10_000):
-        window.results.header.linkActivated.emit("suggest:abogado")
-    assert window.search_box.text() == "abogado"
+        window.results.header.linkActivated.emit("exact:abogadoo")
+    assert "exact:" not in window.results.header.text()  # the words as typed: nothing corrected
+    assert window.search_box.text() == "abogadoo"
+    window.close()
+
+
+def test_a_query_in_the_other_language_offers_a_switch(qtbot):
+    window = make_window(qtbot, "es")
+    type_query(qtbot, window, "silent")
+    assert "lang:en" in window.results.header.text()
     assert window.results.shown_count >= 1
+    window.results.header.linkActivated.emit("lang:en")
+    assert window.lang == "en"
     window.close()
 
 

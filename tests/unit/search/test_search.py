@@ -404,3 +404,24 @@ def test_results_carry_their_kind_and_own_id(fixture_engine):
     assert all(r.kind == "article" and ":" not in r.id for r in response.results)
     assert response.card is not None and response.card.kind in ("glossary", "resource")
     assert response.as_json()["card"]["kind"] == response.card.kind
+
+
+# -- highlighting in an opened article ---------------------------------------------------------------------
+
+
+def test_287g_is_highlighted_in_an_opened_article():
+    from guide_app.render.html import Highlight, highlight_html
+
+    for query in ("287(g)", "287g", "what is 287 (g)"):
+        marks = Highlight(tuple(highlight_terms(query, "en")), lambda word: stem(word, "en"))
+        out = highlight_html("<p>Section 287(g) of the law, or 287g for short.</p>", marks)
+        if query != "what is 287 (g)":
+            assert ">287(g)</span>" in out and ">287g</span>" in out, out
+
+
+def test_the_renderer_splits_words_as_the_index_does():
+    from guide_app.render import html as render_html
+    from guide_app.search.analysis import _normal_token
+
+    for text in ("Section 287(g) and I-247A forms", "ICE's agents, U.S. citizens", "Detención — ¿qué hago?"):
+        assert [_normal_token(m.group(0)) for m in render_html._WORD.finditer(text)] == words(text)
