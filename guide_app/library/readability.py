@@ -1,13 +1,13 @@
 """Reading-level scores for article text (English Flesch-Kincaid grade, Spanish Fernández-Huerta).
 
-Markdown is reduced to plain sentences first: headings and list items count as sentences of their own,
-links keep only their text. ``textstat`` is pinned to 0.7.8, which reads its syllable data from installed
+Markdown is reduced to plain sentences first (by ``guide_app.render.blocks``, the reader every plain-text
+output shares): headings, list items and table rows count as sentences of their own, links keep only their
+text. ``textstat`` is pinned to 0.7.8, which reads its syllable data from installed
 packages and never touches the network.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 
 # Limits agreed in the content issues; `guide-app check` fails outside them.
@@ -15,10 +15,6 @@ EN_MAX_GRADE = 9.0
 EN_MAX_MEDIAN_GRADE = 7.0
 ES_MIN_FERNANDEZ_HUERTA = 70.0
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_HEADING = re.compile(r"^\s*#{1,6}\s+")
-_MARKUP = re.compile(r"[*_`>|]")
 _END = (".", "!", "?", ":", ";", "…")
 
 
@@ -26,31 +22,12 @@ def plain_sentences(markdown: str) -> str:
     """Return the text of ``markdown`` with each heading, list item and paragraph ended as a sentence.
 
     A list item's continuation lines (indented, or "lazy" ones right under it) belong to that item, as in
-    Markdown: they are joined to it, not counted as sentences of their own.
+    Markdown: they are joined to it, not counted as sentences of their own. The Markdown is read by
+    :func:`guide_app.render.blocks.read_blocks`, the reader every plain-text output shares.
     """
-    out: list[str] = []
-    paragraph: list[str] = []
+    from guide_app.render.blocks import read_blocks
 
-    def flush() -> None:
-        if paragraph:
-            out.append(_terminate(" ".join(paragraph)))
-            paragraph.clear()
-
-    for raw in markdown.splitlines():
-        line = _LINK.sub(r"\1", raw)
-        if not line.strip() or set(line.strip()) <= set("-|: "):
-            flush()
-            continue
-        if _HEADING.match(line):
-            flush()
-            out.append(_terminate(_MARKUP.sub(" ", _HEADING.sub("", line)).strip()))
-            continue
-        if _LIST_MARKER.match(line):
-            flush()
-            line = _LIST_MARKER.sub("", line)
-        paragraph.append(_MARKUP.sub(" ", line).strip())
-    flush()
-    return "\n".join(s for s in out if s)
+    return "\n".join(s for s in (_terminate(block.text) for block in read_blocks(markdown)) if s)
 
 
 def _terminate(text: str) -> str:

@@ -35,12 +35,18 @@ _EXTERNAL = re.compile(r'<a href="(https?://[^"]+)">(.*?)</a>', re.S)
 
 
 def markdown_to_html(markdown: str, internet_label: str | None = None) -> str:
-    """Markdown to HTML; every web link gets a visible "(needs internet)" marker after it."""
+    """Markdown to HTML; every web link gets a visible "(needs internet)" marker after it.
+
+    The lines go through :func:`guide_app.render.blocks.prepare` first, so the window, print and every plain
+    text read lists the same way, and no line makes Python-Markdown take more than linear time."""
+    from guide_app.render.blocks import prepare
+
     md = _markdown()
     md.reset()
     label = text("internet", "en") if internet_label is None else internet_label
     marker = f" <small>({html.escape(label)})</small>"
-    return _EXTERNAL.sub(lambda m: f'<a href="{m.group(1)}">{m.group(2)}</a>{marker}', md.convert(markdown))
+    converted = md.convert("\n".join(prepare(markdown)))  # lists and nesting read as the plain text reads them
+    return _EXTERNAL.sub(lambda m: f'<a href="{m.group(1)}">{m.group(2)}</a>{marker}', converted)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from guide_app.i18n import words as words_in
 from guide_app.library.flow_model import Flow, Outcome
 from guide_app.library.model import Article
-from guide_app.render.text import markdown_to_plain
+from guide_app.render.blocks import Block, read_blocks
 
 
 def deck_labels(lang: str, overrides: dict[str, str] | None = None) -> dict[str, str]:
@@ -105,15 +105,7 @@ class Slide:
 # ---------------------------------------------------------------------------------------------------------
 # Markdown to key points
 
-_ITEM = re.compile(r"^[ \t]*([-*+]|\d+[.)])[ \t]+(.*)$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-_LEAD = re.compile(r"^(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _SPACES = re.compile(r"\s+")
-
-
-def _plain(text: str) -> str:
-    return _SPACES.sub(" ", markdown_to_plain(text)).strip()
 
 
 @dataclass(frozen=True)
@@ -126,65 +118,28 @@ class Point:
     bullet: bool = True
 
 
-def _point(markdown: str, item: bool) -> Point | None:
-    markdown = _SPACES.sub(" ", markdown).strip()
-    lead = 0
-    if match := _LEAD.match(markdown):
-        lead = len(_plain(match.group(2)))
-    text = _plain(markdown)
-    bullet = item or not text.endswith(":")
-    return Point(text, lead if 0 < lead < len(text) else 0, bullet) if text else None
+def _point(block: Block) -> Point | None:
+    """A block as a key point: items keep their bullet; a paragraph that introduces a list (ends with ":")
+    and a sub-heading get none; a table row joins its cells with " — "."""
+    if block.kind == "row":
+        row = " — ".join(c for c in block.cells if c)
+        return Point(row) if row else None
+    text = block.text
+    if not text:
+        return None
+    if block.kind == "heading":
+        return Point(text, 0, False)
+    lead = block.lead if 0 < block.lead < len(text) else 0
+    return Point(text, lead, block.kind == "item" or not text.endswith(":"))
 
 
 def parse_points(markdown: str) -> list[Point]:
     """List items and paragraphs of a Markdown fragment as :class:`Point` s, in order.
 
     Sub-headings become points of their own; a table row becomes one point with its cells joined by " — ".
+    The Markdown is read by :func:`guide_app.render.blocks.read_blocks`, as the reader window reads it.
     """
-    points: list[Point | None] = []
-    current: list[str] = []
-    in_item = ""  # "ul" or "ol" while the text being gathered is a list item
-
-    def flush() -> None:
-        if current:
-            points.append(_point(" ".join(current), bool(in_item)))
-            current.clear()
-
-    for raw in markdown.splitlines():
-        line = raw.rstrip()
-        if not line.strip():
-            flush()
-            continue
-        if _TABLE_RULE.match(line):
-            continue
-        item = _ITEM.match(line)
-        kind = ("ol" if item.group(1)[0].isdigit() else "ul") if item else ""
-        # As Python-Markdown (with sane_lists) reads it: a list does not interrupt a paragraph, and inside a
-        # bullet list a "2024." line is text, not a numbered item.
-        if item and (not current or in_item == kind):
-            flush()
-            in_item = kind
-            current.append(item.group(2))
-            continue
-        if not current:
-            in_item = ""
-        if heading := _HEADING.match(line):
-            flush()
-            current.append(f"**{heading.group(1)}**")
-            flush()
-            points[-1] = points[-1] and dataclasses.replace(points[-1], bullet=False)
-            continue
-        stripped = line.strip()
-        if stripped.startswith("|"):
-            flush()
-            cells = [_plain(c) for c in stripped.strip("|").split("|")]
-            row = " — ".join(c for c in cells if c)
-            points.append(Point(row) if row else None)
-            continue
-        if stripped.startswith(">"):
-            stripped = stripped.lstrip(">").strip()
-        current.append(stripped)
-    flush()
+    points = [_point(block) for block in read_blocks(markdown)]
     return [p for p in points if p is not None]
 
 

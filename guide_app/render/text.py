@@ -1,40 +1,22 @@
-"""Markdown to plain text: for the search index, the command line and reading-level checks."""
+"""Markdown to plain text: for the search index and the command line (read by :mod:`guide_app.render.blocks`)."""
 
 from __future__ import annotations
 
-import re
 import textwrap
 
 from guide_app.i18n import words
 from guide_app.library.model import Article
+from guide_app.render.blocks import Block, read_blocks
 
-_LINK = re.compile(r"!?\[([^\]]*)\]\(([^)]*)\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-_LIST_ITEM = re.compile(r"^\s*(\d+[.)]|[-*+])\s+")
 _KEEP_TOGETHER = (("EE. UU.", "EE.\u00a0UU."),)  # never wrap between the two halves
 
 
-def _inline(line: str) -> str:
-    line = _LINK.sub(r"\1", line)
-    line = _EMPHASIS.sub(r"\2", line)
-    line = _HEADING.sub("", line)
-    return line.replace("|", " ").rstrip()
-
-
-def markdown_to_plain(markdown: str) -> str:
-    """Strip Markdown markup, keeping words, list markers and the source's line and paragraph breaks."""
-    lines = []
-    for line in markdown.splitlines():
-        if _TABLE_RULE.match(line):
-            continue
-        line = _inline(line)
-        if line.lstrip().startswith(">"):
-            line = line.lstrip()[1:].lstrip()
-        lines.append(line)
-    text = "\n".join(lines)
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+def _line(block: Block) -> str:
+    if block.kind == "item":
+        return " " * block.indent + f"{block.marker} {block.text}"
+    if block.kind == "more":
+        return " " * block.indent + block.text
+    return block.text
 
 
 def plain_blocks(markdown: str) -> list[str]:
@@ -42,43 +24,20 @@ def plain_blocks(markdown: str) -> list[str]:
 
     Each paragraph, list item, heading and table row is one line: the hard line breaks the source keeps
     inside a paragraph or a list item (its indented or lazy continuation lines) are joined. List items keep
-    their marker and indentation, so they stay separate and nested.
+    their marker and are indented under the item they belong to, so they stay separate and nested.
     """
-    blocks: list[str] = []
-    current: list[str] = []
+    lines: list[str] = []
+    for block in read_blocks(markdown):
+        if block.gap and lines:
+            lines.append("")
+        lines.append(_line(block))
+    return lines
 
-    def close() -> None:
-        if current:
-            blocks.append(" ".join(current))
-            current.clear()
 
-    for raw in markdown.splitlines():
-        if not raw.strip():
-            close()
-            if blocks and blocks[-1]:
-                blocks.append("")
-            continue
-        if _TABLE_RULE.match(raw):
-            continue
-        indent = raw[: len(raw) - len(raw.lstrip())]
-        stripped = raw.strip()
-        if _HEADING.match(raw) or stripped.startswith("|"):
-            close()
-            blocks.append(indent + _inline(stripped).strip())
-            continue
-        if stripped.startswith(">"):
-            stripped = stripped[1:].lstrip()
-        if _LIST_ITEM.match(raw):
-            close()
-        text = _inline(stripped).strip()
-        if current:
-            current.append(text)
-        elif text:
-            current.append(indent + text)
-    close()
-    while blocks and not blocks[-1]:
-        blocks.pop()
-    return blocks
+def markdown_to_plain(markdown: str) -> str:
+    """Markdown without its markup: one line per paragraph, heading, list item (with its marker) or table
+    row, a blank line between paragraphs (the lines of :func:`plain_blocks`)."""
+    return "\n".join(plain_blocks(markdown))
 
 
 def _wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list[str]:
@@ -97,15 +56,14 @@ def article_to_text(article: Article, width: int = 78, labels: dict[str, str] | 
     for section in article.sections:
         if section.heading:
             out += [section.heading, "-" * min(len(section.heading), width)]
-        for block in plain_blocks(section.markdown):
-            if not block:
+        for block in read_blocks(section.markdown):
+            if block.gap and out[-1] != "":
                 out.append("")
-                continue
-            stripped = block.lstrip()
-            indent = block[: len(block) - len(stripped)]
-            bullet = _LIST_ITEM.match(stripped)
-            sub = indent + " " * (len(bullet.group(0)) if bullet else 0)
-            out += _wrap(stripped, width, indent, sub)
+            indent = " " * block.indent
+            if block.kind == "item":
+                out += _wrap(f"{block.marker} {block.text}", width, indent, indent + " " * (len(block.marker) + 1))
+            else:
+                out += _wrap(block.text, width, indent, indent)
         out.append("")
     out.append(lab["sources"] + ":")
     for source in article.sources:
