@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -67,11 +68,16 @@ class _At:
         return self.node.start_mark.line + 1 if self.node is not None else self._line
 
     @property
+    def value(self) -> Any:
+        """The node's value: (key, value) pairs of a mapping, items of a sequence, a scalar's text."""
+        return self.node.value if self.node is not None else None
+
+    @property
     def missing(self) -> bool:
         return self.node is None or (
             isinstance(self.node, yaml.ScalarNode)
             and self.node.tag.endswith(":null")
-            and self.node.value in ("", "~", "null")
+            and self.value in ("", "~", "null")
         )
 
     @property
@@ -89,12 +95,12 @@ class _At:
     def key_lines(self) -> list[tuple[str, int]]:
         if not self.is_map:
             return []
-        return [(str(k.value), k.start_mark.line + 1) for k, _ in self.node.value]
+        return [(str(k.value), k.start_mark.line + 1) for k, _ in self.value]
 
     def get(self, key: str) -> _At:
         child = None
         if self.is_map:
-            for k, v in self.node.value:  # the last one wins, as in a YAML loader
+            for k, v in self.value:  # the last one wins, as in a YAML loader
                 if isinstance(k, yaml.ScalarNode) and k.value == key:
                     child = v
         return _At(child, self.line)
@@ -102,14 +108,14 @@ class _At:
     def items(self) -> list[tuple[str, int, _At]]:
         if not self.is_map:
             return []
-        return [(str(k.value), k.start_mark.line + 1, _At(v, k.start_mark.line + 1)) for k, v in self.node.value]
+        return [(str(k.value), k.start_mark.line + 1, _At(v, k.start_mark.line + 1)) for k, v in self.value]
 
     def seq(self) -> list[_At]:
-        return [_At(child, self.line) for child in self.node.value] if self.is_seq else []
+        return [_At(child, self.line) for child in self.value] if self.is_seq else []
 
     def text(self) -> str:
         """The scalar's text exactly as written (folded), whitespace collapsed; '' if not a scalar."""
-        return " ".join(str(self.node.value).split()) if self.is_scalar else ""
+        return " ".join(str(self.value).split()) if self.is_scalar else ""
 
 
 def _duplicate_keys(node: yaml.Node | None, path: str, problems: list[Problem], seen_nodes: set[int]) -> None:
@@ -189,7 +195,7 @@ class _Reader:
             if required:
                 self.report(at.line, f"{what} is missing (it needs at least one item)")
             return {}
-        if not at.is_seq or not at.node.value:
+        if not at.is_seq or not at.value:
             self.report(at.line, f"{what} must be a list of items, each with {' and '.join(LANGUAGES)} text")
             return {}
         out: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
@@ -316,7 +322,7 @@ class _Reader:
     def nodes(self, at: _At) -> dict[str, Node]:
         if at.missing:
             return {}
-        if not at.is_map or not at.node.value:
+        if not at.is_map or not at.value:
             self.report(at.line, "'nodes' must map node ids to questions and outcomes")
             return {}
         nodes: dict[str, Node] = {}
@@ -326,6 +332,7 @@ class _Reader:
             if not value.is_map:
                 self.report(line, f"node '{node_id}' must have 'question' and 'answers', or 'outcome'")
                 continue
+            node: Node
             if "outcome" in dict(value.key_lines()):
                 self.unknown_keys(value, ("outcome",), f"node '{node_id}'")
                 node = self.outcome(node_id, value.get("outcome"))
@@ -345,12 +352,12 @@ class _Reader:
         answers_at = at.get("answers")
         answers_line = dict(at.key_lines()).get("answers", line)  # the 'answers:' key, or the node's id
         answers: list[Answer] = []
-        if answers_at.missing or (answers_at.is_seq and not answers_at.node.value):
+        if answers_at.missing or (answers_at.is_seq and not answers_at.value):
             self.report(answers_line, f"dead end: question '{node_id}' has no answers")
         elif not answers_at.is_seq:
             self.report(answers_line, f"{what} 'answers' must be a list")
         else:
-            count = len(answers_at.node.value)
+            count = len(answers_at.value)
             if not MIN_ANSWERS <= count <= MAX_ANSWERS:
                 self.report(
                     answers_line,

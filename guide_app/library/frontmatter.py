@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import yaml
 
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+
+class Loader(_SafeLoader):
     """``yaml.SafeLoader`` (libyaml's C parser when installed: ~5× faster), except that an impossible date
     such as ``2026-13-01`` stays text.
 

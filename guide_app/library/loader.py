@@ -9,7 +9,7 @@ from pathlib import Path
 
 from guide_app.library import files
 from guide_app.library.articles import read_article
-from guide_app.library.model import LANGUAGES, Article, Library, Problem
+from guide_app.library.model import LANGUAGES, Article, GlossaryTerm, Library, Problem, Resource, SynonymRule
 from guide_app.library.reference import (
     load_card,
     load_glossary,
@@ -60,7 +60,7 @@ def load_library(builtin: Path, local: list[Path] | None = None, today: dt.date 
     problems: list[Problem] = []
     articles: dict[tuple[str, str], Article] = {}
     links: list[tuple[Article, str, int]] = []
-    resources = []
+    resources: list[Resource] = []
     for folder, origin in [(builtin, "built-in")] + [(Path(p), "local") for p in (local or [])]:
         if not folder.is_dir():
             problems.append(Problem(str(folder), 1, "content folder not found"))
@@ -95,7 +95,8 @@ def load_library(builtin: Path, local: list[Path] | None = None, today: dt.date 
         if (article.lang, target) not in articles:
             problems.append(Problem(article.path, line, f"link to a missing article '{target}' in {article.lang}"))
 
-    glossary = synonyms = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    synonyms: tuple[SynonymRule, ...] = ()
     card: dict = {}
     if (builtin / "glossary.yaml").is_file():
         glossary = load_glossary(builtin / "glossary.yaml", problems)

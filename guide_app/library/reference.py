@@ -105,7 +105,7 @@ def load_resources(
             problems.append(Problem(str(path), line, f"duplicate resource id '{rid}'"))
             continue
         seen.add(rid)
-        helps = item.get("helps_with") if isinstance(item.get("helps_with"), dict) else {}
+        helps: dict = item["helps_with"] if isinstance(item.get("helps_with"), dict) else {}
         if not any(helps.get(lang) for lang in LANGUAGES):
             problems.append(Problem(str(path), line, f"resource '{rid}' needs 'helps_with' text (en and/or es)"))
         if origin == "built-in":

@@ -481,7 +481,7 @@ LEGAL_HELP_ID = "finding-legal-help"
 
 def shape_problems(article: Article) -> list[Problem]:
     """The last section answers "where do I get real help?": its heading, the note and the link."""
-    problems = []
+    problems: list[Problem] = []
     last = article.sections[-1] if article.sections else None
     expected = LAST_HEADING.get(article.lang)
     if last is None or expected is None:

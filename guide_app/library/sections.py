@@ -25,7 +25,8 @@ def slugify(text: str) -> str:
 def split_sections(body: str, first_line: int = 1) -> tuple[Section, ...]:
     """Return the opening text (index 0, heading "") and one section per ``##`` heading."""
     sections: list[Section] = []
-    heading, start, chunk = "", first_line, []
+    heading, start = "", first_line
+    chunk: list[str] = []
     used: set[str] = set()
     in_fence = False
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from guide_app.i18n import text, words
@@ -54,7 +55,7 @@ class Highlight:
     """Words to mark in the article: their stems (as the search engine produced them) and a stemmer."""
 
     terms: tuple[str, ...]
-    stem: object  # callable(word) -> stem
+    stem: Callable[[str], str | None]  # word -> stem as the index stems it (None for a stop word)
 
 
 _TAG_OR_TEXT = re.compile(r"(<[^>]+>)")

@@ -242,7 +242,11 @@ def _balanced(points: Sequence[Point], room: Callable[[int], float], budget: Bud
 
     best, best_spread = fewest, spread(fewest)
     for step in range(19, 11, -1):  # 95 % ... 60 % of the room
-        trial = _fill(points, lambda n, f=step / 20: room(n) * f, budget)
+
+        def scaled(n: int, f: float = step / 20) -> float:
+            return room(n) * f
+
+        trial = _fill(points, scaled, budget)
         if len(trial) == len(fewest) and spread(trial) < best_spread - 0.25:
             best, best_spread = trial, spread(trial)
     return best

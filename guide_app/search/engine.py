@@ -31,6 +31,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from guide_app.library.model import LANGUAGES, Library
 from guide_app.library.sections import fold
@@ -183,7 +184,7 @@ class _LangIndex:
         self._stored: dict[int, dict] = {}
         self._known: dict[str, bool] = {}
         self._cached = 0
-        self._corrector = None
+        self._corrector: Any = None  # a Whoosh corrector, made on first use
         self._help_doc: int | None | bool = False
 
     def close(self) -> None:
@@ -218,7 +219,7 @@ class _LangIndex:
         scorer = self.weighting.scorer(self.searcher, name, term)
         matcher = self.searcher.postings(name, term)
         ids, scores = array("i"), array("d")
-        plain = getattr(scorer, "_score", None)  # WeightLengthScorer: score(weight, field length)
+        plain: Any = getattr(scorer, "_score", None)  # WeightLengthScorer: score(weight, field length)
         blocks = self.atomic and plain is not None and hasattr(matcher, "_read_ids")
         if blocks:
             lengths = self._field_lengths(name)
@@ -615,9 +616,9 @@ class SearchEngine:
             for d, found in index.char_spans(term, docnums).items():
                 spans[d].extend((start, end, term) for start, end in found)
         out = {}
-        for d, found in spans.items():
-            if found:
-                out[d] = make_snippet(index.stored(d).get("body", ""), found)
+        for d, marks in spans.items():
+            if marks:
+                out[d] = make_snippet(index.stored(d).get("body", ""), marks)
         return out
 
 
