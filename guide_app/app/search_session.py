@@ -80,6 +80,7 @@ class Answer:
     card: ResultRow | None = None  # at most one glossary term or resource, shown apart from the articles
     detected_lang: str | None = None  # the query reads as the other language: its rows come first
     out_of_scope: bool = False  # the guide does not cover this: finding-legal-help is the first row
+    index_repairs: int = 0  # times the index was found damaged and rebuilt so far (read on the search thread)
 
     @property
     def rows(self) -> tuple[ResultRow, ...]:
@@ -192,6 +193,7 @@ class SearchSession:
             card=rows([card], card.lang != ticket.lang)[0] if card is not None else None,
             detected_lang=getattr(response, "detected_lang", None),
             out_of_scope=bool(getattr(response, "out_of_scope", False)),
+            index_repairs=int(getattr(engine, "repairs", 0) or 0),
         )
 
 

@@ -13,7 +13,7 @@ import logging
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QDesktopServices  # noqa: F401 - opened links go through it (tests patch it here)
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QProgressBar, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from guide_app.app.navigation import (
     HOME,
@@ -33,6 +33,7 @@ from guide_app.ui.chrome import WindowChrome
 from guide_app.ui.flow_panel import FlowPanel
 from guide_app.ui.home import HomePage
 from guide_app.ui.pages import PageViews
+from guide_app.ui.preference_actions import PreferenceActions
 from guide_app.ui.privacy import PrivacyActions
 from guide_app.ui.read_aloud import ReadAloud
 from guide_app.ui.reader import ReaderPage
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 SEARCH_DELAY_MS = 60  # coalesce very fast typing; each query is still run off the UI thread
 
 
-class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMainWindow):
+class MainWindow(PageViews, PreferenceActions, PrivacyActions, WindowChrome, WorkshopActions, QMainWindow):
     index_ready = Signal()
     article_shown = Signal(str)
 
@@ -222,7 +223,7 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
 
     def _on_results(self, answer: Answer) -> None:
         """The one place an answer reaches the window: it is drawn as it is (see app.search_session)."""
-        repairs = getattr(self.engine, "repairs", 0)
+        repairs = answer.index_repairs
         if repairs != self._repairs_told:  # the index failed during a search and was rebuilt (search/engine.py)
             self._repairs_told = repairs
             self.statusBar().showMessage(self.tr("The search index was damaged; it has been rebuilt."), 10000)
@@ -312,47 +313,6 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         self.act_back.setEnabled(self.nav.can_go_back)
         self.act_forward.setEnabled(self.nav.can_go_forward)
 
-    # -- preferences ----------------------------------------------------------------------------------
-    def zoom(self, step: int) -> None:
-        self.prefs.zoom = 2 if step == 0 else self.prefs.zoom + step
-        self.apply_zoom()
-
-    def apply_zoom(self) -> None:
-        from guide_app.ui import style
-
-        style.apply_font(QApplication.instance(), self.prefs.zoom)
-
-    def set_theme(self, theme: str) -> None:
-        from guide_app.ui import style
-
-        self.prefs.theme = theme
-        style.apply_theme(QApplication.instance(), self.prefs.theme, self.reader.browser, self.flow_panel.outcome)
-        for name, act in self.theme_actions.items():
-            act.setChecked(name == self.prefs.theme)
-        if self.current.is_document:
-            self.show_place(self.current, record=False)
-        self.flow_panel.refresh()
-
-    def toggle_language(self) -> None:
-        self.set_language("es" if self.lang == "en" else "en")
-
-    def set_language(self, lang: str) -> None:
-        if lang not in LANGUAGES:
-            return
-        self.lang = lang
-        self.prefs.language = lang
-        if self.translations is not None:
-            self.translations.install(lang)
-        self.retranslate()
-        place = self.current
-        moved = place.in_language(lang)
-        if moved is not None:
-            self.show_place(moved, record=False)
-        elif place.kind is PlaceKind.RESULTS and self.search_box.text().strip():
-            self._send_query()
-        elif place.kind is PlaceKind.FLOW:
-            self.flow_panel.set_language(lang)
-
     # -- other actions --------------------------------------------------------------------------------
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -379,12 +339,6 @@ class MainWindow(PageViews, PrivacyActions, WindowChrome, WorkshopActions, QMain
         if self.policy.kiosk_enabled:
             for bar in (self.reader.read_bar, self.flow_panel.read_bar):
                 bar.set_speed(self.prefs.read_aloud_speed)
-
-    def _remember_speed(self, speed: float) -> None:
-        for bar in (self.reader.read_bar, self.flow_panel.read_bar):
-            bar.set_speed(speed)  # the same voice everywhere
-        if not self.policy.locked:  # a visitor's choice is not written on a kiosk
-            self.prefs.read_aloud_speed = speed
 
     def closeEvent(self, event):  # noqa: N802 - Qt override
         if not self.policy.can_quit:

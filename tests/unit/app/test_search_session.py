@@ -21,7 +21,7 @@ class BlockingEngine:
         while not should_stop():
             threading.Event().wait(0.001)
         self.stopped.set()
-        return Response(text, lang, None, ())
+        return Response(text, lang, ())
 
 
 class OldEngine:
@@ -34,7 +34,7 @@ class OldEngine:
     def search(self, text, lang, limit=10, as_you_type=False):
         self.calls.append((text, limit, as_you_type))
         self.session.request("newer", lang)  # a keystroke arrives while this one runs
-        return Response(text, lang, None, ())
+        return Response(text, lang, ())
 
 
 def test_a_newer_query_stops_the_one_that_is_running():
@@ -141,3 +141,14 @@ def test_the_real_engine_stops_when_told(fixture_guide, fixture_engine):
     direct = Stopping().search("habeas corpus judge", "en", limit=10, as_you_type=True)
     assert direct.cancelled and len(calls) == 2  # the engine returned at its second check
     assert session.answer(ticket, fixture_engine) is not None  # and without a stop it answers in full
+
+
+def test_an_answer_tells_how_often_the_index_was_repaired():
+    class Repaired:
+        repairs = 2
+
+        def search(self, text, lang, limit=10, as_you_type=False):
+            return Response(text, lang, ())
+
+    session = SearchSession()
+    assert session.answer(session.request("bond", "en"), Repaired()).index_repairs == 2
