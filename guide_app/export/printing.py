@@ -70,13 +70,26 @@ p.stale { font-weight: bold; }
 _EMPTY_ANCHOR = re.compile(r'<a name="[^"]*"></a>')
 
 
+class _NoResources(QTextDocument):
+    """Never loads an image or file named in the text (``![](file:///…)`` in a local article): a PDF or a
+    printout holds only the guide's own words, like the reader on screen."""
+
+    def loadResource(self, kind, url):  # noqa: N802 - Qt override
+        # An empty answer would make Qt's image handler read the file itself: answer with a blank pixel.
+        if kind == QTextDocument.ResourceType.ImageResource:
+            blank = QImage(1, 1, QImage.Format.Format_ARGB32)
+            blank.fill(0)
+            return blank
+        return None
+
+
 def layout_document() -> QTextDocument:
     """An empty document that lays text out at LAYOUT_DPI whatever screen (or none) there is."""
     device = QImage(1, 1, QImage.Format.Format_RGB32)
     dots_per_metre = round(LAYOUT_DPI / 0.0254)
     device.setDotsPerMeterX(dots_per_metre)
     device.setDotsPerMeterY(dots_per_metre)
-    doc = QTextDocument()
+    doc = _NoResources()
     doc.documentLayout().setPaintDevice(device)
     doc._layout_device = device  # the layout keeps a plain pointer: keep the image alive with the document
     doc.setDocumentMargin(0)

@@ -80,3 +80,25 @@ def test_search_still_answers_with_the_hostile_pack(pack, tmp_path, monkeypatch)
     local, _ = run("search", "--json", "--lang", "en", "quokka", pack=folder)
     assert [r["id"] for r in json.loads(local.stdout)["results"]][:1] == ["zz-local-good"]
     assert elapsed < 15, elapsed
+
+
+def test_an_exported_article_holds_no_local_image(tmp_path):
+    """``![](file:///…)`` in a local article: the PDF never reads or embeds the file (nor does the reader)."""
+    import segno
+    from hostile_pack import article
+    from pypdf import PdfReader
+
+    secret = tmp_path / "secret-local.png"
+    segno.make("a private picture", micro=False).save(secret, scale=10)  # any PNG of a known size
+    width = segno.make("a private picture", micro=False).symbol_size(scale=10)[0]
+    pack = tmp_path / "pack"
+    (pack / "en").mkdir(parents=True)
+    (pack / "en" / "zz-img.md").write_text(article("zz-img", f"Look: ![x]({secret.as_uri()}) here."), encoding="utf-8")
+    pdf = tmp_path / "out.pdf"
+    proc, _ = run("export", "zz-img", "--pdf", str(pdf), pack=pack)
+    assert proc.returncode == 0, proc.stderr
+    widths = []
+    for page in PdfReader(pdf).pages:
+        objects = page["/Resources"].get("/XObject") or {}
+        widths += [int(objects[name].get_object().get("/Width", 0)) for name in objects]
+    assert width not in widths, widths
