@@ -290,3 +290,49 @@ def test_a_kiosk_writes_no_settings_and_uses_qt_dialogs(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "report: [True, ('en', 2, 'light', True)]" in proc.stdout, proc.stdout + proc.stderr
     assert not list(home.rglob("settings.ini"))
+
+
+def test_kiosk_checklist_printing_never_writes_a_file(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from guide_app.export import checklist
+    from guide_app.guide import load_guide
+    from guide_app.ui.main_window import MainWindow
+    from guide_app.ui.preferences import Preferences
+
+    window = MainWindow(lambda: load_guide(None, []), Preferences(), "en")  # the flows are built-in content
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.index_ready, timeout=60_000):
+        window.start()
+    try:
+        kiosk(window)
+        window.open_flow("loved-one-taken-by-ice")
+        panel = window.flow_panel
+        while not panel.session.finished:
+            panel.choose(0)
+        assert panel.print_button.isVisible() and not panel.pdf_button.isVisible()
+        offered, printed = [], []
+        sneaky = tmp_path / "sneaky.pdf"
+
+        def chooses_a_file(dialog):
+            offered.append(dialog.testOption(QPrintDialog.PrintDialogOption.PrintToFile))
+            dialog.printer().setOutputFileName(str(sneaky))  # as if "Print to file" were picked anyway
+            return QPrintDialog.DialogCode.Accepted
+
+        monkeypatch.setattr(QPrintDialog, "exec", chooses_a_file)
+        monkeypatch.setattr(checklist, "print_document", lambda doc, printer: printed.append(printer))
+        panel.print_checklist()
+        assert offered == [False]  # the dialog does not offer a file...
+        assert printed == [] and not sneaky.exists()  # ...and a file output is refused
+    finally:
+        window.kiosk = None
+        window.close()
+
+
+def test_the_window_logs_no_error_message_text(qtbot, window, caplog):
+    with caplog.at_level("ERROR"):
+        window._on_failed("could not read 'mi hijo fue detenido secretword42'")
+    assert "secretword42" not in caplog.text
+    assert "index failed" in caplog.text
+    assert "Search is not available" in window.statusBar().currentMessage()
