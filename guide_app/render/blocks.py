@@ -23,6 +23,7 @@ under a paragraph, an ordered list only there if it starts at 1, and a change of
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import re
 import threading
@@ -193,12 +194,11 @@ def _hide(match: re.Match[str]) -> str:
     return chr(_PRIVATE + _ESCAPABLE.index(match.group(1)))
 
 
+_UNHIDE = {_PRIVATE + n: char for n, char in enumerate(_ESCAPABLE)}
+
+
 def _unhide(text: str) -> str:
-    if not any(_PRIVATE <= ord(c) < _PRIVATE + len(_ESCAPABLE) for c in text):
-        return text
-    return "".join(
-        _ESCAPABLE[ord(c) - _PRIVATE] if _PRIVATE <= ord(c) < _PRIVATE + len(_ESCAPABLE) else c for c in text
-    )
+    return text.translate(_UNHIDE)
 
 
 def _code_spans(text: str) -> str:
@@ -367,9 +367,35 @@ def _item(item: ET.Element, marker: str, depth: int, indent: int, gap: bool, quo
         yield block
 
 
+_PLAIN_LINE = re.compile(r"[ ]{0,3}[^\s#>*+\-_=`|\[0-9<]")  # a line that can only be a paragraph's text
+
+
 def read_blocks(markdown: str) -> list[Block]:
     """The blocks of ``markdown``, in reading order (see :class:`Block`)."""
-    return list(_walk(element_tree(markdown, mark_tight_headings=True), 0, 0, False))
+    return list(_read_blocks(markdown))
+
+
+_ONE_ITEM = re.compile(r"[ ]{0,3}(?:([-*+])|(\d{1,9})\.)[ ]+(?![-*+][ \t]|\d{1,9}[.)][ \t]|[ \t])(.+)")
+_ONE_HEADING = re.compile(r"(#{1,6})(.*?)#*")  # as Python-Markdown reads it: at the margin, space optional
+
+
+@functools.lru_cache(maxsize=8192)
+def _read_blocks(markdown: str) -> tuple[Block, ...]:
+    if "\n" not in markdown and not any(c in markdown for c in "|\t\\"):
+        line = _tame(markdown.rstrip())  # one line: a paragraph, an item or a heading, read without a parser
+        if _PLAIN_LINE.match(line):
+            text = inline_text(_escape_stray_brackets(line.strip()))
+            return (Block("paragraph", text, lead=_lead(line)),) if text else ()
+        item = _ONE_ITEM.fullmatch(line)
+        if item and not re.fullmatch(r"(?:[-*_][ ]*){3,}", line.strip()) and not item.group(3).startswith("#"):
+            marker = "-" if item.group(1) else f"{int(item.group(2))}."
+            rest = _escape_stray_brackets(item.group(3))
+            return (Block("item", inline_text(rest), 0, marker, 0, _lead(rest)),)
+        heading = _ONE_HEADING.fullmatch(line)
+        if heading:
+            text = inline_text(_escape_stray_brackets(heading.group(2).strip()))
+            return (Block("heading", text, level=len(heading.group(1))),) if text else ()
+    return tuple(_walk(element_tree(markdown, mark_tight_headings=True), 0, 0, False))
 
 
 __all__ = ["Block", "MAX_DEPTH", "TIGHT", "element_tree", "inline_text", "prepare", "read_blocks"]

@@ -9,6 +9,8 @@ import re
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO
 from guide_app.library import readability
@@ -142,3 +144,13 @@ def test_plain_text_says_every_word_the_reader_window_shows_for_the_shipped_arti
             assert said == shown, (article.id, article.lang, section.heading)
             checked += 1
     assert checked > 100
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" #-*+_=`|[]()<>!.&;1029abcXY\\:", max_size=40))
+def test_the_one_line_shortcut_reads_as_the_parser_does(line):
+    """Single lines (the checker reads every line of every file) skip the parser; they must read the same."""
+    from guide_app.render.blocks import _read_blocks, _walk, element_tree
+
+    _read_blocks.cache_clear()
+    assert _read_blocks(line) == tuple(_walk(element_tree(line, mark_tight_headings=True), 0, 0, False))
