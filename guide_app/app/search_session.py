@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from guide_app.app.navigation import Place, PlaceKind
-from guide_app.search import engine as search_engine
-from guide_app.search import flow_match
+
+# guide_app.search.engine and flow_match import Whoosh (about 0.2 s): they are imported on the search thread,
+# at the first answer, never on the window's start path.
 
 RESULTS_SHOWN = 10  # rows drawn per keystroke; more rarely helps a person who is still typing
 _MARK = re.compile(r"\[([^\[\]]{1,80})\]")  # the engine's snippet marks: matched words in [brackets]
@@ -157,6 +158,9 @@ class SearchSession:
         further work is done for it). ``flows`` are the guide's situation flows, offered when they match."""
         if ticket.should_stop():
             return None
+        from guide_app.search import engine as search_engine
+        from guide_app.search import flow_match
+
         kwargs: dict[str, object] = {"limit": self.limit, "as_you_type": True}
         if _takes_should_stop(engine.search):
             kwargs["should_stop"] = ticket.should_stop
