@@ -37,6 +37,21 @@ def test_a_hostile_file_costs_only_itself(tmp_path, kind):
     assert not any("HIJACKED" in r.name or r.id == "x-bomb" for r in library.resources)
 
 
+@pytest.mark.parametrize("kind", ["long-spaces-line", "long-emphasis-line"])
+def test_a_pathological_line_is_indexed_quickly(tmp_path, kind):
+    """A 60,000-space line, or 20,000 '*a ' and '[': Markdown to text runs in linear time."""
+    from guide_app.search.documents import documents
+
+    pack = tmp_path / "pack"
+    bad, _ = make_pack(pack, kind)
+    start = time.perf_counter()
+    library = load_library(FIXTURE_CONTENT, [pack]).library
+    docs = list(documents(library, "en"))
+    elapsed = time.perf_counter() - start
+    assert elapsed < 2.0, f"{kind}: {elapsed:.1f} s"
+    assert any(d["article_id"] == bad.stem for d in docs)
+
+
 def test_the_messages_say_what_happened(tmp_path):
     messages = {}
     for kind in ("alias-bomb-resources", "alias-only", "deep-nesting", "fifo", "link-out-of-the-pack", "too-large"):
