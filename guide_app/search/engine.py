@@ -183,6 +183,7 @@ class _LangIndex:
         self._lengths: dict[str, list[int]] = {}
         self._stored: dict[int, dict] = {}
         self._known: dict[str, bool] = {}
+        self._spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
         self._cached = 0
         self._corrector: Any = None  # a Whoosh corrector, made on first use
         self._help_doc: int | None | bool = False
@@ -210,6 +211,7 @@ class _LangIndex:
         if self._cached > MAX_CACHED_POSTINGS:
             self._postings.clear()
             self._combined.clear()
+            self._spans.clear()
             self._cached = 0
         self._postings[key] = found
         self._cached += len(found[0])
@@ -305,20 +307,34 @@ class _LangIndex:
         return self.reader.doc_frequency("spell", word)
 
     def char_spans(self, term: str, docnums: list[int]) -> dict[int, list[tuple[int, int]]]:
-        """Character spans of ``term`` in the stored body of each of ``docnums`` (from the index)."""
+        """Character spans of ``term`` in the stored body of each of ``docnums`` (from the index; kept, as
+        the same sections come back keystroke after keystroke)."""
         out: dict[int, list[tuple[int, int]]] = {}
-        if not docnums or not self.reader.doc_frequency("body", term):
-            return out
-        matcher = self.searcher.postings("body", term)
+        ids = self.postings("body", term)[0]
+        missing = []
         for d in sorted(docnums):
-            if not matcher.is_active():
-                break
-            matcher.skip_to(d)
-            if matcher.is_active() and matcher.id() == d:
-                try:
-                    out[d] = [(start, end) for _, start, end in matcher.value_as("characters")]
-                except Exception:  # noqa: BLE001 - a snippet is a nicety
-                    pass
+            i = bisect_left(ids, d)
+            if i == len(ids) or ids[i] != d:
+                continue  # the term is not in this section's body
+            found = self._spans.get((term, d))
+            if found is None:
+                missing.append(d)
+            else:
+                out[d] = found
+        if missing:
+            if len(self._spans) > 50_000:
+                self._spans.clear()
+            matcher = self.searcher.postings("body", term)
+            for d in missing:
+                if not matcher.is_active():
+                    break
+                matcher.skip_to(d)
+                if matcher.is_active() and matcher.id() == d:
+                    try:
+                        found = [(start, end) for _, start, end in matcher.value_as("characters")]
+                    except Exception:  # noqa: BLE001 - a snippet is a nicety
+                        continue
+                    self._spans[(term, d)] = out[d] = found
         return out
 
 
