@@ -93,11 +93,12 @@ def _tame(rest: str) -> str:
     return rest
 
 
-def prepare(markdown: str, mark_tight_headings: bool = False) -> list[str]:
+def prepare(markdown: str, mark_tight_headings: bool = False, paragraph_limit: int = 0) -> list[str]:
     """The lines of ``markdown`` as Python-Markdown should read them (see the module docstring).
 
     With ``mark_tight_headings``, a heading with text right under it (no blank line) ends with
-    ``TIGHT`` so the plain text keeps them together too.
+    ``TIGHT`` so the plain text keeps them together too. With ``paragraph_limit``, no run of text between
+    blank lines is longer than that many characters (see :func:`_bounded`).
     """
     out: list[str] = []
     stack: list[tuple[int, str]] = []  # open list items: (content column, "ul" or "ol")
@@ -141,11 +142,54 @@ def prepare(markdown: str, mark_tight_headings: bool = False) -> list[str]:
         else:
             out.append(" " * indent + rest)
         blank = False
+    if paragraph_limit:
+        out = _bounded(out, paragraph_limit)
     if mark_tight_headings:
         for n in range(len(out) - 1):
             if out[n + 1].strip() and _ATX.match(out[n].lstrip()) and len(out[n]) - len(out[n].lstrip()) < _TAB:
                 out[n] += TIGHT
     return _escape_stray_brackets("\n".join(out)).split("\n")
+
+
+def _inert(text: str) -> str:
+    """``text`` made unable to open a block (list, quote, heading...) when it starts a new line."""
+    marker = _MARKER.match(text)
+    if marker and marker.group(2):
+        return text[: len(marker.group(2))] + "\\" + text[len(marker.group(2)) :]
+    return "\\" + text if text[:1] in "-*+#>=`|_~<" else text
+
+
+def _bounded(lines: list[str], limit: int) -> list[str]:
+    """Break runs of text longer than ``limit`` characters with blank lines (a very long line at spaces).
+
+    Python-Markdown's inline patterns rebuild a paragraph's string at every match and rescan it from every
+    unmatched opener, so their cost grows with the square of a paragraph's length: real paragraphs are a
+    few hundred characters, but a hostile one of 60,000 took a minute. Bounded paragraphs keep the total
+    linear; only text that long is shown as several paragraphs."""
+    out: list[str] = []
+    run = 0
+    for line in lines:
+        if not line.strip():
+            out.append(line)
+            run = 0
+            continue
+        indent = line[: len(line) - len(line.lstrip())]
+        pieces = [line]
+        if len(line) > limit:
+            pieces, rest = [], line.lstrip()
+            while len(rest) > limit:
+                cut = rest.rfind(" ", limit // 2, limit)
+                cut = cut if cut > 0 else limit
+                pieces.append(indent + rest[:cut])
+                rest = _inert(rest[cut:].lstrip())
+            pieces.append(indent + rest)
+        for piece in pieces:
+            if run and run + len(piece) > limit:
+                out.append("")
+                run = 0
+            out.append(piece)
+            run += len(piece)
+    return out
 
 
 _LINK_START = re.compile(

@@ -32,6 +32,7 @@ def _markdown():
     return _MD
 
 
+PARAGRAPH_LIMIT = 3000  # characters; the longest paragraph in the shipped articles has about 900
 _EXTERNAL = re.compile(r'<a href="(https?://[^"]+)">(.*?)</a>', re.S)
 
 
@@ -39,14 +40,20 @@ def markdown_to_html(markdown: str, internet_label: str | None = None) -> str:
     """Markdown to HTML; every web link gets a visible "(needs internet)" marker after it.
 
     The lines go through :func:`guide_app.render.blocks.prepare` first, so the window, print and every plain
-    text read lists the same way, and no line makes Python-Markdown take more than linear time."""
+    text read lists the same way, and no input makes Python-Markdown take more than linear time (nesting is
+    bounded, stray brackets are escaped, paragraphs longer than ``PARAGRAPH_LIMIT`` are broken up)."""
     from guide_app.render.blocks import prepare
 
     md = _markdown()
     md.reset()
     label = text("internet", "en") if internet_label is None else internet_label
     marker = f" <small>({html.escape(label)})</small>"
-    converted = md.convert("\n".join(prepare(markdown)))  # lists and nesting read as the plain text reads them
+    try:
+        converted = md.convert("\n".join(prepare(markdown, paragraph_limit=PARAGRAPH_LIMIT)))
+    except RecursionError:  # prepare() bounds nesting, so this is a last guard: the text, escaped
+        md.reset()
+        paragraphs = (p.strip() for p in re.split(r"\n\s*\n", markdown))
+        converted = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p)
     return _EXTERNAL.sub(lambda m: f'<a href="{m.group(1)}">{m.group(2)}</a>{marker}', converted)
 
 
