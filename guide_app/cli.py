@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 from pathlib import Path
@@ -291,9 +292,15 @@ def main(argv: list[str] | None = None) -> int:
             build_parser().print_help()
             return 2
         try:
-            return args.func(args)
+            code = args.func(args)
+            sys.stdout.flush()
+            return code
         except KeyboardInterrupt:
             return 130
+        except BrokenPipeError:  # the reader went away (e.g. `guide-app list | head`): stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so the exit-time flush cannot complain either
+            return 141  # 128 + SIGPIPE, as other command-line tools end in a closed pipe
     args = build_gui_parser().parse_args(argv)
     from guide_app.ui.app import run  # Qt loads only for the window
 

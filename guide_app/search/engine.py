@@ -552,17 +552,23 @@ class SearchEngine:
             for d in index.prefix_docs(parsed.prefix):
                 total[d] += PREFIX_BOOST
         stop_check(stop)
-        top = heapq.nlargest(limit * 4, range(index.count), key=total.__getitem__)
         best: dict[tuple[str, str], tuple[float, int]] = {}
-        for d in top:
-            if total[d] <= 0:
+        want = limit * 4
+        while True:  # one article has many sections: look further until ``limit`` articles are found
+            top = heapq.nlargest(want, range(index.count), key=total.__getitem__)
+            for d in top:
+                if total[d] <= 0:
+                    break
+                fields = index.stored(d)
+                kind = fields.get("kind", "article")
+                key = (kind, fields.get("article_id", ""))
+                score = total[d] * KIND_WEIGHT.get(kind, 1.0)
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, d)
+            found = sum(1 for kind, _ in best if kind == "article")
+            if found >= limit or want >= index.count or not top or total[top[-1]] <= 0:
                 break
-            fields = index.stored(d)
-            kind = fields.get("kind", "article")
-            key = (kind, fields.get("article_id", ""))
-            score = total[d] * KIND_WEIGHT.get(kind, 1.0)
-            if key not in best or score > best[key][0]:
-                best[key] = (score, d)
+            want *= 4
         ranked = sorted(best.items(), key=lambda item: -item[1][0])
         articles = [(key, sd) for key, sd in ranked if key[0] == "article"][:limit]
         cards = [(key, sd) for key, sd in ranked if key[0] in CARD_KINDS]

@@ -13,6 +13,12 @@ def run(args) -> int:
     headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if args.smoke_test and headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a check on a server with no screen
+    from guide_app.ui import display_check
+
+    message = display_check.problem()  # no screen, or a missing X library: say so plainly (Qt would abort)
+    if message:
+        print(message, file=sys.stderr)
+        return 1
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
