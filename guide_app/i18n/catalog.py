@@ -18,6 +18,7 @@ EN: dict[str, str] = {
     "help_link": "Where to get real help",
     # an article page (reader, print, PDF, command line)
     "in_short": "In short",
+    "jump_to_match": "Jump to where it matches: {section}",
     "contents": "On this page",
     "sources": "Sources",
     "reviewed_on": "Reviewed on {date}",
@@ -63,6 +64,7 @@ ES: dict[str, str] = {
     "legal_note_short": "Información general, no asesoría legal",
     "help_link": "Dónde encontrar ayuda de verdad",
     "in_short": "En resumen",
+    "jump_to_match": "Ir a donde coincide: {section}",
     "contents": "En esta página",
     "sources": "Fuentes",
     "reviewed_on": "Revisado el {date}",

@@ -96,8 +96,12 @@ def article_html(
     highlight: Highlight | None = None,
     today: dt.date | None = None,
     for_print: bool = False,
+    match_anchor: str = "",
 ) -> str:
-    """The whole article page: title, In short, contents, sections, sources, reviewed date, note, related."""
+    """The whole article page: title, In short, contents, sections, sources, reviewed date, note, related.
+
+    ``match_anchor``: the section a search matched; the page still opens at its top (the answer first) and
+    offers a link down to that section."""
     lab = words(article.lang, labels)
     esc = html.escape
     out = [f'<h1><a name="top"></a>{esc(article.title)}</h1>']
@@ -105,6 +109,10 @@ def article_html(
         '<table class="inshort" width="100%" cellpadding="10" cellspacing="0"><tr><td>'
         f"<p><b>{esc(lab['in_short'])}:</b> {esc(article.summary)}</p></td></tr></table>"
     )
+    matched = next((s for s in article.sections if s.heading and s.anchor == match_anchor), None)
+    if matched is not None and not for_print:
+        jump = lab["jump_to_match"].format(section=matched.heading)
+        out.append(f'<p class="jump"><a href="#{esc(matched.anchor)}">{esc(jump)} \u2193</a></p>')
     headed = [s for s in article.sections if s.heading]
     if len(headed) >= 4 and not for_print:
         items = "".join(f'<li><a href="#{s.anchor}">{esc(s.heading)}</a></li>' for s in headed)

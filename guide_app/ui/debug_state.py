@@ -12,8 +12,8 @@ import os
 import signal
 
 NAMES = (
-    "searchBox", "quickExit", "mainToolbar", "home", "results", "reader", "flowPanel", "helpPlace", "findField",
-    "readAloudBar",
+    "searchBox", "quickExit", "mainToolbar", "home", "resultsHeader", "results", "reader", "flowPanel", "helpPlace",
+    "findField", "readAloudBar",
 )  # fmt: skip
 
 

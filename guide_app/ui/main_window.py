@@ -277,7 +277,7 @@ class MainWindow(PageViews, PreferenceActions, PrivacyActions, WindowChrome, Wor
         if link.kind is LinkKind.OPEN and link.place is not None:
             self.show_place(link.place)
         elif link.kind is LinkKind.ANCHOR:
-            self.reader.browser.scrollToAnchor(link.target)
+            self.reader.browser.show_anchor(link.target)
         elif link.kind is LinkKind.EXTERNAL:
             self.open_external(link.target)
         elif link.kind is LinkKind.BLOCKED:  # a kiosk opens no browser or mail program: address and QR code

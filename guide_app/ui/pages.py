@@ -73,7 +73,12 @@ class PageViews:
                 self.status_page.setText(self.tr("That article is not in this guide."))
                 self.stack.setCurrentWidget(self.status_page)
                 return
-            browser.setHtml(render.article_html(article, library, highlight=highlight_for(place)))
+            from_search = bool(place.terms)  # opened from the results: the top first, a link to the match
+            browser.setHtml(
+                render.article_html(
+                    article, library, highlight=highlight_for(place), match_anchor=place.anchor if from_search else ""
+                )
+            )
             self.reader.lang = article.lang
             self.article_shown.emit(article.id)
             spoken = self.tr("%1. In short: %2").replace("%1", article.title).replace("%2", article.summary)
@@ -93,9 +98,9 @@ class PageViews:
             spoken = resource.name
         self.stack.setCurrentWidget(self.reader)
         self.reader.find_bar.hide()
-        if place.anchor:
-            browser.scrollToAnchor(place.anchor)
+        if place.anchor and not place.terms:  # a link to a section goes there; a search result opens at the top
+            browser.show_anchor(place.anchor)
         else:
-            browser.verticalScrollBar().setValue(0)
+            browser.show_top()
         browser.setFocus()
         self.reader.document_shown(spoken)  # lists its headings; tells screen readers what opened

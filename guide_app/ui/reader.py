@@ -7,8 +7,8 @@ is announced (see announce.py), since Qt's text browser exposes neither heading 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from guide_app.ui.announce import announce
 from guide_app.ui.read_aloud import ReadAloud
 from guide_app.ui.read_aloud_bar import ReadAloudBar, install_shortcut
+
+READING_CHARS = 75  # the longest line, in average characters, however wide the window
 
 
 class ArticleBrowser(QTextBrowser):
@@ -51,6 +53,34 @@ class ArticleBrowser(QTextBrowser):
 
     def loadResource(self, kind, url: QUrl):  # noqa: N802 - Qt override
         return None  # no images or files are ever fetched, local or remote
+
+    def show_top(self) -> None:
+        self.verticalScrollBar().setValue(0)
+        self._cursor_to_view()
+
+    def show_anchor(self, anchor: str) -> None:
+        self.scrollToAnchor(anchor)
+        self._cursor_to_view()
+
+    def _cursor_to_view(self) -> None:
+        """Put the (invisible) text cursor where the reading is, so Page Down goes on from what is on screen
+        (the cursor left at the start of the page made the first Page Down jump back up)."""
+        value = self.verticalScrollBar().value()
+        self.setTextCursor(self.cursorForPosition(self.viewport().rect().topLeft()))
+        self.verticalScrollBar().setValue(value)  # setting the cursor must not scroll
+
+    def resizeEvent(self, event):  # noqa: N802 - Qt override
+        """Lines of about 75 characters at most: on a wide screen the text is a centred column."""
+        width = self.fontMetrics().averageCharWidth() * READING_CHARS
+        spare = max(0, self.width() - width - 2 * self.frameWidth() - self.verticalScrollBar().sizeHint().width())
+        side = spare // 2
+        self.setViewportMargins(side, 0, side, 0)
+        super().resizeEvent(event)
+
+    def changeEvent(self, event):  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # text size changed: the column follows
+            self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
 
 class FindBar(QWidget):

@@ -6,7 +6,6 @@ import re
 import time
 
 import harness
-import pytest
 
 
 def _content(app: harness.GuideApp) -> tuple[int, int, int, int]:
@@ -28,13 +27,17 @@ def test_typing_at_launch_goes_to_the_search_box(guide):
     guide.wait_text(r"\bresults?\b", timeout=20)  # and the search ran
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 §4: a result opens at the matched section, not the top")
 def test_search_open_and_back(guide):
     _open_first_result(guide, "habeas corpus")
-    assert "In short" in guide.read("reader")  # the article opens at its top: the answer first
+    top = guide.read("reader")
+    assert "In short" in top  # the article opens at its top: the answer first
+    assert "Jump to where it matches" in top  # and offers the matched section
+    guide.key("Next")  # Page Down reads on, down the article
+    below = guide.read("reader")
+    assert "In short" not in below and below != top
     guide.key("alt+Left")
     guide.wait_page("ResultsPage")
-    assert re.search(r"\b\d+ results?\b", guide.read("results"))
+    assert re.search(r"\b\d+ results?", guide.read("resultsHeader"))
 
 
 def test_one_esc_clears_the_search_and_never_quits(guide):

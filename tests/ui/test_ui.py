@@ -93,15 +93,44 @@ def test_no_results_is_friendly(qtbot, window):
     assert "No results" in header and "browse:all" in header and "topic:0" in header
 
 
-def test_opening_a_result_scrolls_to_its_section(qtbot, window, monkeypatch):
-    anchors = []
-    monkeypatch.setattr(window.reader.browser, "scrollToAnchor", anchors.append)
+def test_opening_a_result_shows_the_top_and_offers_its_section(qtbot, window, monkeypatch):
+    """The answer first ("In short"); the matched section is one link away, not where the page lands."""
     type_query(qtbot, window, "who can file")
     window.open_current_result()
+    browser = window.reader.browser
     assert window.stack.currentWidget() is window.reader
-    assert anchors == ["who-can-file-a-habeas-petition"]
+    assert browser.verticalScrollBar().value() == 0
+    assert "Jump to where it matches: Who can file a habeas petition?" in browser.toPlainText()
     assert window.current.query == "who can file"
-    assert "#ffe680" in window.reader.browser.toHtml()  # the searched words are highlighted
+    assert "#ffe680" in browser.toHtml()  # the searched words are highlighted
+    anchors = []
+    monkeypatch.setattr(browser, "scrollToAnchor", anchors.append)
+    window.follow_link("#who-can-file-a-habeas-petition")
+    assert anchors == ["who-can-file-a-habeas-petition"]
+
+
+def test_page_down_reads_on_from_what_is_on_screen(qtbot):
+    from guide_app.ui.reader import ArticleBrowser
+
+    browser = ArticleBrowser()
+    qtbot.addWidget(browser)
+    browser.resize(600, 300)
+    browser.show()
+    paragraphs = "".join(f"<p>Paragraph {n} of a long article.</p>" for n in range(120))
+    browser.setHtml(f'{paragraphs}<h2><a name="middle"></a>Middle</h2>{paragraphs}')
+    browser.show_anchor("middle")  # a link to a section goes there
+    start = browser.verticalScrollBar().value()
+    assert start > 0
+    qtbot.keyClick(browser, Qt.Key.Key_PageDown)
+    assert browser.verticalScrollBar().value() > start  # it used to jump back up to the text cursor
+
+
+def test_reading_width_is_capped_on_wide_windows(qtbot, window):
+    window.resize(1900, 900)
+    window.open_article("habeas-corpus")
+    browser = window.reader.browser
+    qtbot.waitUntil(lambda: browser.viewport().width() < 1400)
+    assert browser.viewport().width() <= browser.fontMetrics().averageCharWidth() * 80
 
 
 def test_internal_links_navigate_and_history_goes_back(qtbot, window):
