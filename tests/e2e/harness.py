@@ -362,14 +362,13 @@ class GuideApp:
             raise AssertionError(f"{name} is not visible")
         return tuple(rect)
 
-    def read(self, name: str, line: bool | None = None) -> str:
-        """The text OCR reads inside the named part. Its border (a focus ring, a frame) is cut off first, since
-        a box drawn round a line of text stops tesseract from seeing the text; a part less than 50 px high is
-        read as one line unless ``line`` says otherwise."""
+    def read(self, name: str, line: bool = False) -> str:
+        """The text OCR reads inside the named part (``line=True`` for one line of text, like the search box).
+        Its border (a focus ring, a frame) is cut off first: a box drawn round a line of text stops tesseract
+        from seeing the text."""
         x, y, w, h = self.region(name)
-        one_line = h < 50 if line is None else line
         inside = (x + 3, y + 3, w - 6, h - 6)
-        return as_text(ocr_words(self.shot(name), inside, scale=3 if one_line else 2, psm=7 if one_line else 11))
+        return as_text(ocr_words(self.shot(name), inside, scale=3 if line else 2, psm=7 if line else 11))
 
     def search_text(self) -> str:
         """What the search box shows, read off the screen."""
