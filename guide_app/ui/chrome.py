@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLineEdit, QMessageBox, QPushButton, QToolBar, QToolButton
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QMenuBar,
+    QMessageBox,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from guide_app import __version__
 from guide_app.kiosk import ADMIN_KEYS
@@ -62,13 +71,27 @@ class WindowChrome:
         self.quick_exit_button = QPushButton()
         self.quick_exit_button.setObjectName("quickExit")
         self.quick_exit_button.clicked.connect(self.quick_exit)
-        # In the menu bar's corner, not the toolbar: a toolbar hides what does not fit behind "»", and
-        # Quick exit must stay on screen at every text size and window width.
-        self.menuBar().setCornerWidget(self.quick_exit_button, Qt.Corner.TopRightCorner)
+        # Beside the menu bar, not in the toolbar: a toolbar hides what does not fit behind "»", and Quick exit
+        # must stay on screen at every text size and window width. Not as the menu bar's corner widget either:
+        # Qt leaves a menu bar's corner widget out of the accessibility tree, so screen readers said nothing
+        # when Tab reached it (issue 19). A row holding the menu bar and the button keeps both in the tree.
+        self._menu_bar = QMenuBar()
+        menu_row = QWidget()
+        menu_row.setObjectName("menuRow")
+        row = QHBoxLayout(menu_row)
+        row.setContentsMargins(0, 0, 4, 2)
+        row.setSpacing(8)
+        row.addWidget(self._menu_bar, 1)
+        row.addWidget(self.quick_exit_button)
+        self.setMenuWidget(menu_row)
         for button in bar.findChildren(QToolButton):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for button in self.search_box.findChildren(QToolButton):  # the clear "x": Esc does the same
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def menuBar(self) -> QMenuBar:  # noqa: N802 - Qt name; the menu bar lives in the row built above
+        bar = getattr(self, "_menu_bar", None)
+        return bar if bar is not None else super().menuBar()
 
     def _build_menus(self) -> None:
         m = self.menuBar()

@@ -25,6 +25,7 @@ if REASON:
 WORDS = {
     "en": {
         "search": "Search the guide",
+        "quick_exit": "Quick exit",
         "query": "warrant",
         "results": "result",
         "first": "First:",
@@ -40,6 +41,7 @@ WORDS = {
     },
     "es": {
         "search": "Buscar en la guía",
+        "quick_exit": "Salida rápida",
         "query": "orden judicial",
         "results": "resultado",
         "first": "El primero:",
@@ -161,6 +163,15 @@ def test_no_focusable_pane_or_filler(walk):
     for screen, nodes in walk.screens.items():
         panes = [n for n in actionable(nodes) if n["role"] in ("filler", "panel", "scroll pane", "layered pane")]
         assert not panes, f"{screen}: focusable container {panes[0]['role']} {panes[0]['name']!r}"
+
+
+def test_quick_exit_is_in_the_tree_on_every_screen(walk):
+    """A screen reader must find the Quick exit button wherever the person is (and say it when Tab lands)."""
+    for screen, nodes in walk.screens.items():
+        found = [
+            n for n in actionable(nodes) if n["role"] == "push button" and n["name"] == WORDS[walk.lang]["quick_exit"]
+        ]
+        assert found, f"{screen}: no Quick exit button in the accessibility tree"
 
 
 def test_start_focus_is_in_the_search_box(walk):
