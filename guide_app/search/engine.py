@@ -181,6 +181,7 @@ class _LangIndex:
         self._postings: dict[tuple[str, str], tuple[array, array]] = {}
         self._combined: dict[str, tuple[array, array]] = {}
         self._lengths: dict[str, list[int]] = {}
+        self._norm_cache: dict[tuple, list[float]] = {}
         self._stored: dict[int, dict] = {}
         self._known: dict[str, bool] = {}
         self._spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
@@ -217,16 +218,29 @@ class _LangIndex:
         self._cached += len(found[0])
         return found
 
+    def _norms(self, name: str, scorer) -> list[float]:
+        """Per section, BM25's length part ``K1 * ((1 - B) + B * fl / avgfl)`` for field ``name``, computed
+        once per field (the same expression, in the same order, as whoosh.scoring.bm25)."""
+        key = (name, scorer.K1, scorer.B, scorer.avgfl)
+        norms = self._norm_cache.get(key)
+        if norms is None:
+            k1, b, avgfl = scorer.K1, scorer.B, scorer.avgfl
+            # (a section without this field has no length; it never holds one of the field's terms either)
+            norms = [k1 * ((1 - b) + b * (fl or 1) / avgfl) for fl in self._field_lengths(name)]
+            self._norm_cache[key] = norms
+        return norms
+
     def _fill(self, name: str, term: str) -> tuple[array, array]:
         scorer = self.weighting.scorer(self.searcher, name, term)
         matcher = self.searcher.postings(name, term)
         ids, scores = array("i"), array("d")
-        plain: Any = getattr(scorer, "_score", None)  # WeightLengthScorer: score(weight, field length)
-        blocks = self.atomic and plain is not None and hasattr(matcher, "_read_ids")
-        if blocks:
-            lengths = self._field_lengths(name)
-            # A block at a time from the codec's id and weight arrays (whoosh3 leaf matcher); the same
-            # numbers and the same formula as scorer.score(matcher), without a method call per posting.
+        bm25f = type(scorer).__name__ == "BM25FScorer" and all(hasattr(scorer, a) for a in ("idf", "avgfl", "B", "K1"))
+        if self.atomic and bm25f and hasattr(matcher, "_read_ids"):
+            # A block at a time from the codec's id and weight arrays (whoosh3 leaf matcher), with
+            # whoosh.scoring.bm25 written out: idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
+            # the length part precomputed per section. Same numbers as scorer.score(matcher), bit for bit.
+            norms = self._norms(name, scorer)
+            idf, k1p = scorer.idf, scorer.K1 + 1
             while matcher.is_active():
                 if matcher._ids is None:
                     matcher._read_ids()
@@ -234,7 +248,9 @@ class _LangIndex:
                     matcher._read_weights()
                 block = matcher._ids
                 ids.extend(block)
-                scores.extend(plain(w, lengths[d]) for d, w in zip(block, matcher._weights, strict=True))
+                scores.extend(
+                    [idf * ((w * k1p) / (w + norms[d])) for d, w in zip(block, matcher._weights, strict=True)]
+                )
                 matcher._next_block()
         else:
             while matcher.is_active():

@@ -425,3 +425,19 @@ def test_the_renderer_splits_words_as_the_index_does():
 
     for text in ("Section 287(g) and I-247A forms", "ICE's agents, U.S. citizens", "Detención — ¿qué hago?"):
         assert [_normal_token(m.group(0)) for m in render_html._WORD.finditer(text)] == words(text)
+
+
+def test_cached_scores_are_bit_for_bit_whooshs_scorer(fixture_engine):
+    index = fixture_engine._langs["en"]
+    for name in ("title", "heading", "body"):
+        for term in ("habea", "judg", "detent", "lawyer"):
+            ids, scores = index.postings(name, term)
+            if not ids:
+                continue
+            scorer = index.weighting.scorer(index.searcher, name, term)
+            matcher = index.searcher.postings(name, term)
+            expected = []
+            while matcher.is_active():
+                expected.append((matcher.id(), scorer.score(matcher)))
+                matcher.next()
+            assert list(zip(ids, scores, strict=True)) == expected
