@@ -1,5 +1,5 @@
 """`python -m guide_app` runs the same entry point as the `guide-app` command."""
 
-from guide_app.cli import main
+from guide_app.main import main
 
 raise SystemExit(main())

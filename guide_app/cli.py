@@ -280,28 +280,30 @@ def build_gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if any(a in COMMANDS for a in argv[:3]) or any(a in ("-h", "--help") for a in argv[:1]):
-        if argv and argv[0] in ("-h", "--help"):
-            build_parser().print_help()
-            print("\nWindow options: guide-app [--smoke-test] [--kiosk] [--present ID] [--lang en|es]")
-            return 0
-        args = build_parser().parse_args(argv)
-        if not getattr(args, "command", None):
-            build_parser().print_help()
-            return 2
-        try:
-            code = args.func(args)
-            sys.stdout.flush()
-            return code
-        except KeyboardInterrupt:
-            return 130
-        except BrokenPipeError:  # the reader went away (e.g. `guide-app list | head`): stop quietly
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())  # so the exit-time flush cannot complain either
-            return 141  # 128 + SIGPIPE, as other command-line tools end in a closed pipe
-    args = build_gui_parser().parse_args(argv)
-    from guide_app.ui.app import run  # Qt loads only for the window
+def is_command_line(argv: list[str]) -> bool:
+    """True when ``argv`` names a command (or asks for help); otherwise ``guide-app`` opens the window."""
+    return any(a in COMMANDS for a in argv[:3]) or any(a in ("-h", "--help") for a in argv[:1])
 
-    return run(args)
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command. The window is opened by :func:`guide_app.main.main`, never from here: nothing in
+    this module imports ``guide_app.ui`` (a test checks it)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("-h", "--help"):
+        build_parser().print_help()
+        print("\nWindow options: guide-app [--smoke-test] [--kiosk] [--present ID] [--lang en|es]")
+        return 0
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "command", None):
+        build_parser().print_help()
+        return 2
+    try:
+        code = args.func(args)
+        sys.stdout.flush()
+        return code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (e.g. `guide-app list | head`): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so the exit-time flush cannot complain either
+        return 141  # 128 + SIGPIPE, as other command-line tools end in a closed pipe

@@ -60,3 +60,20 @@ def test_the_probe_would_see_a_ui_module(tmp_path):
     """Control: the same probe notices guide_app.ui when something imports it."""
     report = probe(tmp_path, "guide_app.ui.printing")
     assert "guide_app.ui.printing" in report["loaded"] and "PySide6.QtWidgets" in report["loaded"]
+
+
+def test_cli_module_imports_nothing_from_ui():
+    """Statically too: no import of guide_app.ui anywhere in cli.py (the window is opened by guide_app.main)."""
+    import ast
+
+    def ui_imports(path) -> list[str]:
+        found = []
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            found += [f"{path.name}:{node.lineno} {n}" for n in names if n.startswith("guide_app.ui")]
+        return found
+
+    assert ui_imports(REPO / "guide_app" / "cli.py") == []
+    assert ui_imports(REPO / "guide_app" / "main.py")  # control: the program entry does open the window
