@@ -26,8 +26,10 @@ from typing import Any
 
 import yaml
 
+from guide_app.library import files
 from guide_app.library.flow_graph import graph_problems
 from guide_app.library.flow_model import DEFAULT_ORDER, OUTCOME_LISTS, Answer, Flow, Node, Outcome, Question
+from guide_app.library.frontmatter import check_plain
 from guide_app.library.model import LANGUAGES, TOPICS, Library, Problem
 
 __all__ = [
@@ -229,10 +231,11 @@ class _Reader:
 
     def read(self) -> _Parsed:
         try:
-            source = self.path.read_text(encoding="utf-8")
+            source = files.read_text(self.path, self.path.parent, files.MAX_DATA_BYTES)
+            check_plain(source)  # no anchors or aliases, bounded nesting, as for every content file
             root = yaml.compose(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        except (OSError, UnicodeDecodeError) as exc:
-            self.report(1, f"cannot read the file: {exc}")
+        except files.ContentFileError as exc:
+            self.report(1, str(exc))
             return self.result(None)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)

@@ -34,6 +34,7 @@ class AddressDialog(QDialog):
     def __init__(self, href: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("addressDialog")
+        self.setMinimumWidth(440)  # the address on few lines, the code large enough to scan from the screen
         self.href = href
         shown = href[len("mailto:") :] if href.lower().startswith("mailto:") else href
         layout = QVBoxLayout(self)

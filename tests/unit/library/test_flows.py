@@ -290,6 +290,12 @@ def test_invalid_yaml_and_raw_html(tmp_path, fixture_library):
     expect(problems_for(tmp_path, text, fixture_library), path, line_of(text, "<b>"), "no raw HTML")
 
 
+def test_anchors_and_aliases_are_refused_at_their_line(tmp_path, fixture_library):
+    path = tmp_path / "flows" / "sample.yaml"
+    text = replace_once(SAMPLE, "topics: [detention]", "topics: &t [detention]")
+    expect(problems_for(tmp_path, text, fixture_library), path, line_of(text, "&t"), "anchors")
+
+
 def test_a_yml_file_is_reported_not_silently_ignored(tmp_path, fixture_library):
     folder = write_flow(tmp_path, SAMPLE, "sample.yml")
     problems = [str(p) for p in validate_folder(folder, fixture_library)]
