@@ -9,6 +9,7 @@ from pathlib import Path
 from guide_app.library import readability, rules
 from guide_app.library.loader import LoadResult
 from guide_app.library.model import LANGUAGES, Article, Problem
+from guide_app.library.term_list import Term, load_terms
 
 TERMS_FILE = "terms-es.yaml"
 
@@ -49,9 +50,9 @@ def check(result: LoadResult, parity: bool = True, content_dir: Path | None = No
     report = CheckReport(problems=list(result.problems))
     library = result.library
     folder = Path(content_dir) if content_dir is not None else builtin_folder(result)
-    terms: list[rules.Term] = []
+    terms: list[Term] = []
     if folder is not None and (folder / TERMS_FILE).is_file():
-        terms = rules.load_terms(folder / TERMS_FILE, report.problems)
+        terms = load_terms(folder / TERMS_FILE, report.problems)
     for article in sorted(library.articles.values(), key=lambda a: (a.lang, a.id)):
         report.problems.extend(rules.article_rule_problems(article, terms))
     if folder is not None:
@@ -80,7 +81,7 @@ def check(result: LoadResult, parity: bool = True, content_dir: Path | None = No
     return report
 
 
-def _data_rules(library, folder: Path, terms: list[rules.Term], report: CheckReport) -> None:
+def _data_rules(library, folder: Path, terms: list[Term], report: CheckReport) -> None:
     """The content rules over the glossary, the card and the built-in resources."""
     glossary = str(folder / "glossary.yaml")
     glossary_lines = rules.file_lines(glossary)
@@ -102,7 +103,7 @@ def _data_rules(library, folder: Path, terms: list[rules.Term], report: CheckRep
             report.problems.extend(rules.text_problems(resources, 1, lang, text, terms, resource_lines))
 
 
-def _flow_rules(folder: Path, terms: list[rules.Term], report: CheckReport) -> None:
+def _flow_rules(folder: Path, terms: list[Term], report: CheckReport) -> None:
     """The content rules over every flow text (structure and reading levels: flows.validate_folder)."""
     from guide_app.library.flows import flow_plain_text, load_flows
 

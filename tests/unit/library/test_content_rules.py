@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from guide_app.library import readability, rules
+from guide_app.library import claim_patterns, readability, rules, term_list
 from guide_app.library.check import check
 from guide_app.library.loader import load_library
 
@@ -115,7 +115,7 @@ def test_the_card_leads_with_the_door_and_states_the_signing_rule(shipped):
 
 def test_the_spanish_term_list_is_loaded_and_every_rule_can_fire():
     problems = []
-    terms = rules.load_terms(CONTENT / "terms-es.yaml", problems)
+    terms = term_list.load_terms(CONTENT / "terms-es.yaml", problems)
     assert problems == []
     ids = {t.id for t in terms}
     assert {"search", "vehicle-registration", "sheriff", "relief", "i-205", "final-order"} <= ids
@@ -232,7 +232,7 @@ def test_a_term_rule_that_misses_its_own_example_is_reported(tmp_path):
         encoding="utf-8",
     )
     problems = []
-    assert rules.load_terms(path, problems)[0].avoid == ()
+    assert term_list.load_terms(path, problems)[0].avoid == ()
     assert [p.message for p in problems] == ["term 'sheriff': pattern '\\\\balguacil\\\\b' misses its example"]
 
 
@@ -258,7 +258,7 @@ def test_a_local_pack_gets_the_same_rules(tmp_path):
 
 def test_every_claim_pattern_has_examples_in_both_languages():
     keys = {}
-    for key, lang, *_ in rules.WRONG_CLAIMS:
+    for key, lang, *_ in claim_patterns.WRONG_CLAIMS:
         keys.setdefault(key, set()).add(lang)
     assert all(langs == {"en", "es"} for langs in keys.values()), keys
     assert len(keys) >= 18  # section 6 lists 20 claims; 3 and 4 share one pattern, 2 stands alone
@@ -266,8 +266,8 @@ def test_every_claim_pattern_has_examples_in_both_languages():
 
 @pytest.mark.parametrize(
     ("key", "lang", "wrong", "denial"),
-    [(key, lang, wrong, denial) for key, lang, _, wrong, denial in rules.WRONG_CLAIMS],
-    ids=[f"{key}-{lang}" for key, lang, *_ in rules.WRONG_CLAIMS],
+    [(key, lang, wrong, denial) for key, lang, _, wrong, denial in claim_patterns.WRONG_CLAIMS],
+    ids=[f"{key}-{lang}" for key, lang, *_ in claim_patterns.WRONG_CLAIMS],
 )
 def test_claim_pattern_catches_the_wrong_sentence_and_not_the_denial(key, lang, wrong, denial):
     assert key in [k for k, _ in rules.claims_in(wrong, lang)], f"{key} should flag: {wrong}"
@@ -310,11 +310,13 @@ def test_a_myth_quoted_to_call_it_wrong_is_not_a_claim_but_the_bare_claim_is(lan
     assert [k for k, _ in rules.claims_in(claimed, lang)] == ["287g-suits"]
 
 
-@pytest.mark.parametrize(("lang", "weak", "rule"), [(lang, weak, rule) for lang, _, weak, rule in rules.WEAK_SIGNING])
+@pytest.mark.parametrize(
+    ("lang", "weak", "rule"), [(lang, weak, rule) for lang, _, weak, rule in claim_patterns.WEAK_SIGNING]
+)
 def test_weak_signing_pattern_catches_the_weak_rule_and_not_the_guides_rule(lang, weak, rule):
     assert rules.weak_signing_in(weak, lang) == [weak.lower()]
     assert rules.weak_signing_in(rule, lang) == []
-    assert rules.weak_signing_in(rules.SIGNING_RULE[lang], lang) == []
+    assert rules.weak_signing_in(claim_patterns.SIGNING_RULE[lang], lang) == []
 
 
 @pytest.mark.parametrize(
