@@ -211,6 +211,10 @@ class WindowChrome:
         self.flow_panel.retranslate()
 
     def show_how_to(self) -> None:
+        if self.policy.kiosk_enabled:  # a kiosk never closes: the same keys start over for the next person
+            leaving = self.tr("Start over (Ctrl+Shift+Q, or Esc twice) clears the screen for the next person.")
+        else:
+            leaving = self.tr("Quick exit (Ctrl+Shift+Q, or Esc twice) clears the screen and closes the guide.")
         QMessageBox.information(
             self,
             self.tr("How to use this guide"),
@@ -219,9 +223,9 @@ class WindowChrome:
                 "Up and Down choose a result; Enter opens it. Esc clears the search.\n"
                 "Alt+Left goes back. Ctrl+F finds a word in an article.\n"
                 "Ctrl+= and Ctrl+- make the text bigger or smaller.\n"
-                "Quick exit (Ctrl+Shift+Q, or Esc twice) clears the screen and closes the guide.\n\n"
+                "%1\n\n"
                 "This guide does not save what you search or read."
-            ),
+            ).replace("%1", leaving),
         )
 
     def open_external(self, href: str) -> bool:

@@ -725,6 +725,14 @@
         <translation>Borrar todo lo que hay en la pantalla y empezar de nuevo</translation>
     </message>
     <message>
+        <source>Start over (Ctrl+Shift+Q, or Esc twice) clears the screen for the next person.</source>
+        <translation>Empezar de nuevo (Ctrl+Shift+Q, o Esc dos veces) borra la pantalla para la próxima persona.</translation>
+    </message>
+    <message>
+        <source>Quick exit (Ctrl+Shift+Q, or Esc twice) clears the screen and closes the guide.</source>
+        <translation>La salida rápida (Ctrl+Shift+Q, o Esc dos veces) borra la pantalla y cierra la guía.</translation>
+    </message>
+    <message>
         <source>How to use this guide</source>
         <translation>Cómo usar esta guía</translation>
     </message>
@@ -733,14 +741,14 @@
 Up and Down choose a result; Enter opens it. Esc clears the search.
 Alt+Left goes back. Ctrl+F finds a word in an article.
 Ctrl+= and Ctrl+- make the text bigger or smaller.
-Quick exit (Ctrl+Shift+Q, or Esc twice) clears the screen and closes the guide.
+%1
 
 This guide does not save what you search or read.</source>
         <translation>Escriba una pregunta en el cuadro de búsqueda. Los resultados aparecen mientras escribe.
 Con las flechas arriba y abajo elige un resultado; con Enter lo abre. Esc borra la búsqueda.
 Alt+Flecha izquierda vuelve atrás. Ctrl+F busca una palabra en el artículo.
 Ctrl+= y Ctrl+- hacen la letra más grande o más pequeña.
-La salida rápida (Ctrl+Shift+Q, o Esc dos veces) borra la pantalla y cierra la guía.
+%1
 
 Esta guía no guarda lo que usted busca ni lo que lee.</translation>
     </message>

@@ -336,3 +336,15 @@ def test_the_window_logs_no_error_message_text(qtbot, window, caplog):
     assert "secretword42" not in caplog.text
     assert "index failed" in caplog.text
     assert "Search is not available" in window.statusBar().currentMessage()
+
+
+def test_the_kiosk_help_says_the_keys_start_over(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda parent, title, text: shown.append(text)))
+    window.show_how_to()
+    kiosk(window)
+    window.show_how_to()
+    assert "closes the guide" in shown[0] and "%1" not in shown[0]
+    assert "closes the guide" not in shown[1] and "next person" in shown[1]
