@@ -201,7 +201,7 @@ class WindowChrome:
             action = button.defaultAction()
             if action is not None:
                 button.setAccessibleName(action.text().replace("&", ""))
-        if self.policy.locked:
+        if not self.policy.quick_exit_closes:  # a kiosk, even unlocked: the button only starts over
             self.quick_exit_button.setText(self.tr("Start over"))
             self.quick_exit_button.setToolTip(self.tr("Clear everything on screen and start over"))
         self._retranslate_workshop()

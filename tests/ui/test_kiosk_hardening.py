@@ -160,6 +160,7 @@ def test_an_unlock_ends_at_the_next_reset_which_never_closes_the_kiosk(qtbot, wi
     answer_passphrase(monkeypatch, SECRET)
     window.act_admin.trigger()
     assert not window.policy.locked
+    assert window.quick_exit_button.text() == "Start over"  # unlocked, the button still only starts over
     window.quick_exit()  # Start over, or the idle reset
     assert window.isVisible()
     assert window.policy.locked and not window.act_quit.isEnabled() and not window.relock_timer.isActive()
