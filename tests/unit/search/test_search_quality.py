@@ -308,3 +308,60 @@ def test_no_fallback_when_the_language_has_its_own_results(engine):
 def test_search_as_you_type_finds_the_article_early(engine, typed, lang, expected):
     found = ids(engine.search(typed, lang, as_you_type=True))[:TOP]
     assert expected in found, found
+
+
+# -- query understanding (issue 16) ---------------------------------------------------------------------------
+
+
+def test_a_long_question_keeps_its_key_words(engine):
+    """The word cap counts content words: stop words in a long question do not push the key words out."""
+    question = "what do i do if they are at the door of my house and i am not sure if i have to let ice in"
+    parsed = parse(question, "en", engine.library.synonyms)
+    assert stem("ice", "en") in parsed.terms
+    assert "ice-at-your-home" in ids(engine.search(question, "en"))[:TOP]
+
+
+@pytest.mark.parametrize(("typed", "fixed", "expected"), [("habeus corpis", "habeas corpus", "habeas-corpus")])
+def test_a_misspelled_question_is_corrected_and_searched(engine, typed, fixed, expected):
+    response = engine.search(typed, "en")
+    assert response.corrected == fixed
+    assert response.results and response.results[0].id == expected
+    assert engine.search(typed, "en", correct=False).corrected is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang"), [("xqzv", "en"), ("daca", "en"), ("chota", "es"), ("migra", "en"), ("abril", "es")]
+)
+def test_no_implausible_corrections(engine, typed, lang):
+    assert engine.search(typed, lang).corrected is None
+
+
+@pytest.mark.parametrize(("query", "lang"), [("how do i apply for daca", "en"), ("como pedir asilo politico", "es")])
+def test_questions_the_guide_does_not_cover_get_legal_help_first(engine, query, lang):
+    response = engine.search(query, lang)
+    assert response.out_of_scope
+    assert response.results[0].id == "finding-legal-help"
+
+
+@pytest.mark.parametrize(
+    ("query", "lang"), [("my work permit case is stuck for years", "en"), ("la migra en mi casa", "es")]
+)
+def test_covered_questions_are_not_out_of_scope(engine, query, lang):
+    assert not engine.search(query, lang).out_of_scope
+
+
+def test_casa_is_not_caso():
+    assert stem("casa", "es") != stem("caso", "es")
+    assert stem("casas", "es") == stem("casa", "es") and stem("casos", "es") == stem("caso", "es")
+
+
+def test_a_spanish_question_in_the_english_window_is_detected(engine):
+    response = engine.search("la migra esta en mi puerta", "en")
+    assert response.detected_lang == "es"
+    assert response.shown()[0].lang == "es" and response.shown()[0].id == "ice-at-your-home"
+
+
+def test_at_most_one_card_and_it_is_apart(engine):
+    response = engine.search("expedited removal", "en")
+    assert all(r.kind == "article" for r in response.results)
+    assert response.card is None or response.card.kind in ("glossary", "resource")
