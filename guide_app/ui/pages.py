@@ -58,6 +58,8 @@ class PageViews:
         session = self.flow_panel.session
         if session is None or session.flow.id != flow.id:
             self.flow_panel.start(flow, self.lang, self.guide.library)
+        elif session.lang != self.lang:  # the language was switched elsewhere: the walk follows it
+            self.flow_panel.set_language(self.lang)
         self.flow_panel.allow_files = self.policy.can_save
         self.flow_panel.refresh()
         self.stack.setCurrentWidget(self.flow_panel)

@@ -147,3 +147,44 @@ def test_every_button_name_contains_the_words_shown(qtbot, qapp, lang):
     finally:
         win.close()
         translations.install("en")
+
+
+def test_each_new_slide_is_announced(qtbot, said):
+    from guide_app.guide import load_guide
+    from guide_app.render.slides import article_slides
+    from guide_app.ui.presentation import PresentationWindow
+
+    deck = article_slides(load_guide(FIXTURE_CONTENT, []).library.article("habeas-corpus", "en"))
+    show = PresentationWindow(deck)
+    qtbot.addWidget(show)
+    show.go_to(1)
+    show.go_to(1)  # no change, nothing new to say
+    slide = deck[1]
+    assert said == [f"{slide.title} ({slide.counter})" if slide.counter else slide.title]
+
+
+def test_a_flow_follows_a_language_switch_made_elsewhere(qtbot, qapp):
+    """Review finding: a flow started in English stayed in English under Spanish menus."""
+    from guide_app.guide import load_guide
+    from guide_app.ui.main_window import MainWindow
+    from guide_app.ui.preferences import Preferences
+    from guide_app.ui.translations import Translations
+
+    translations = Translations(qapp)
+    win = MainWindow(lambda: load_guide(FIXTURE_CONTENT, []), Preferences(), "en", translations)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.index_ready, timeout=30_000):
+        win.start()
+    try:
+        flow = next(iter(win.guide.flows.values()))
+        win.open_flow(flow.id)
+        assert win.flow_panel.title.text() == flow.title["en"]
+        win.go_home()
+        win.set_language("es")
+        win.open_flow(flow.id)
+        assert win.flow_panel.session.lang == "es"
+        assert win.flow_panel.title.text() == flow.title["es"]
+    finally:
+        win.close()
+        translations.install("en")
