@@ -44,6 +44,16 @@ def missing_reason() -> str | None:
     return None
 
 
+def _die_with_parent() -> None:
+    """In the child: stop when the test process dies, even if it is killed before its clean-up runs."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class ProbeError(AssertionError):
     pass
 
@@ -57,7 +67,9 @@ class Stack:
         self.env: dict[str, str] = {}
 
     def _spawn(self, args, **kw) -> subprocess.Popen:
-        proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True, **kw)
+        proc = subprocess.Popen(
+            args, stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent, **kw
+        )
         self.procs.append(proc)
         return proc
 
@@ -150,6 +162,7 @@ class App:
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=log,
+                preexec_fn=_die_with_parent,
             )
         self.probe = subprocess.Popen(
             [SYSTEM_PYTHON, str(PROBE)],
@@ -158,6 +171,7 @@ class App:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
+            preexec_fn=_die_with_parent,
         )
         hello = json.loads(self.probe.stdout.readline() or '{"ok": false, "error": "probe did not start"}')
         if not hello.get("ok"):
