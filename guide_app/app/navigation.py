@@ -29,12 +29,13 @@ class PlaceKind(str, Enum):
     GLOSSARY = "glossary"
     RESOURCE = "resource"
     FLOW = "flow"  # a guided situation (questions, then what to do)
+    HELP = "help"  # "Get help now": phone numbers and sites, a center's own first
 
     def __str__(self) -> str:
         return self.value
 
 
-DOCUMENTS = (PlaceKind.ARTICLE, PlaceKind.GLOSSARY, PlaceKind.RESOURCE)  # shown in the reader
+DOCUMENTS = (PlaceKind.ARTICLE, PlaceKind.GLOSSARY, PlaceKind.RESOURCE, PlaceKind.HELP)  # shown in the reader
 LISTS = (PlaceKind.TOPIC, PlaceKind.ALL)  # shown on the results page as a browse list
 
 
@@ -70,7 +71,7 @@ class Place:
             return Place(PlaceKind.ARTICLE, self.key, lang, self.anchor if lang == self.lang else "")
         if self.kind in LISTS:
             return replace(self, lang=lang)
-        if self.kind in (PlaceKind.GLOSSARY, PlaceKind.RESOURCE):
+        if self.kind in (PlaceKind.GLOSSARY, PlaceKind.RESOURCE, PlaceKind.HELP):
             return Place(self.kind, self.key, lang)
         return None
 
@@ -165,7 +166,7 @@ _IN_GUIDE = {"article:": PlaceKind.ARTICLE, "glossary:": PlaceKind.GLOSSARY, "re
 
 def resolve_link(href: str, lang: str, policy: Policy) -> Link:
     """What clicking ``href`` does: ``article:ID#anchor``, ``glossary:ID``, ``resource:ID``, ``flow:ID``,
-    ``card:``, ``#anchor``, or a web/mail address (which the kiosk policy may refuse)."""
+    ``help:`` (Get help now), ``card:``, ``#anchor``, or a web/mail address (which the kiosk policy may refuse)."""
     href = href.strip()
     for prefix, kind in _IN_GUIDE.items():
         if href.startswith(prefix):
@@ -176,6 +177,8 @@ def resolve_link(href: str, lang: str, policy: Policy) -> Link:
     if href.startswith("flow:"):
         key = href[len("flow:") :]
         return Link(LinkKind.OPEN, place=Place(PlaceKind.FLOW, key, lang)) if key else Link(LinkKind.IGNORE)
+    if href == "help:":
+        return Link(LinkKind.OPEN, place=Place(PlaceKind.HELP, lang=lang))
     if href.startswith("card:"):
         return Link(LinkKind.CARD) if policy.can_print else Link(LinkKind.IGNORE)
     if href.startswith("#"):

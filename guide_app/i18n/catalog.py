@@ -54,6 +54,11 @@ EN: dict[str, str] = {
     "warnings": "Warnings",
     "read_in_guide": "Read more in the guide",
     "who_can_help": "Who can help",
+    "help_now": "Get help now",
+    "help_now_intro": "People you can call or write to. This guide cannot call for you; "
+    "write a number down if you need it later.",
+    "help_local": "Near you",
+    "help_national": "National",
     "card_reminder": "Print the rights card and keep it with you.",
 }
 
@@ -96,6 +101,11 @@ ES: dict[str, str] = {
     "warnings": "Advertencias",
     "read_in_guide": "Lea más en la guía",
     "who_can_help": "Quién puede ayudar",
+    "help_now": "Ayuda ahora",
+    "help_now_intro": "Personas a las que puede llamar o escribir. Esta guía no puede llamar por usted; "
+    "anote el número si lo va a necesitar después.",
+    "help_local": "Cerca de usted",
+    "help_national": "Nacional",
     "card_reminder": "Imprima la tarjeta de derechos y llévela con usted.",
 }
 

@@ -166,10 +166,42 @@ def glossary_html(term, lang: str, labels: dict[str, str] | None = None) -> str:
     return "\n".join(out)
 
 
+def help_html(resources, lang: str, labels: dict[str, str] | None = None) -> str:
+    """ "Get help now": every contact the guide has, a center's own (local) first, then those with a phone
+    number, each with what it helps with in ``lang``."""
+    lab = words(lang, labels)
+    esc = html.escape
+    local = [r for r in resources if r.origin != "built-in"]
+    national = sorted((r for r in resources if r.origin == "built-in"), key=lambda r: not r.phone)
+    out = [f'<h1><a name="top"></a>{esc(lab["help_now"])}</h1>', f"<p>{esc(lab['help_now_intro'])}</p>"]
+    for heading, group in ((lab["help_local"], local), (lab["help_national"], national)):
+        if not group:
+            continue
+        out.append(f"<h2>{esc(heading)}</h2>")
+        for resource in group:
+            name = resource_name(resource, lang)
+            out.append(f'<p><b><a href="resource:{esc(resource.id)}">{esc(name)}</a></b>')
+            if resource.phone:
+                out.append(f'<br><span class="phone">{esc(lab["phone"])}: <b>{esc(resource.phone)}</b></span>')
+            if resource.website:
+                out.append(
+                    f"<br>{esc(lab['website'])}: {esc(resource.website)} <small>({esc(lab['internet'])})</small>"
+                )
+            text = resource.helps_with.get(lang) or next(iter(resource.helps_with.values()), "")
+            out.append(f"<br>{esc(text)}</p>")
+    return "\n".join(out)
+
+
+def resource_name(resource, lang: str) -> str:
+    """The resource's name in ``lang`` when the content gives one (``names``), else its own name."""
+    names = getattr(resource, "names", None) or {}
+    return names.get(lang) or resource.name
+
+
 def resource_html(resource, lang: str, labels: dict[str, str] | None = None) -> str:
     lab = words(lang, labels)
     esc = html.escape
-    out = [f"<h1>{esc(resource.name)}</h1>"]
+    out = [f"<h1>{esc(resource_name(resource, lang))}</h1>"]
     text = resource.helps_with.get(lang) or next(iter(resource.helps_with.values()), "")
     out.append(f"<p>{esc(text)}</p><ul>")
     if resource.phone:

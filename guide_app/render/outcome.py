@@ -118,6 +118,8 @@ def outcome_html(
         rows.append(f"<li><b>{esc(resource.name)}</b>: {contact}<br>{esc(resource.helps_with.get(lang, ''))}</li>")
     if rows:
         out.append(f"<h2>{esc(lab['who_can_help'])}</h2><ul>{''.join(rows)}</ul>")
+    if not for_print:
+        out.append(f'<p><b><a href="help:">{esc(lab["help_now"])} \u2192</a></b></p>')
     reviewed = lab["reviewed"].format(date=parts.reviewed)
     out.append(f'<p class="reviewed">{esc(lab["legal_note"])} {esc(reviewed)}</p>')
     return "\n".join(out)

@@ -13,7 +13,7 @@ import signal
 
 NAMES = (
     "searchBox", "quickExit", "mainToolbar", "home", "resultsHeader", "results", "reader", "flowPanel", "helpPlace",
-    "findField", "readAloudBar",
+    "findField", "readAloudBar", "helpNow",
 )  # fmt: skip
 
 

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 # (topic ids shown together, English label); labels are translated with tr() in retranslate().
 TOPIC_BUTTONS = (
@@ -26,6 +35,7 @@ class HomePage(QScrollArea):
     topic_chosen = Signal(tuple, str)  # topic ids, label
     situation_chosen = Signal(str, str)  # flow id, fallback article id
     help_requested = Signal()
+    help_now_requested = Signal()  # "Get help now": phone numbers and sites
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -67,13 +77,19 @@ class HomePage(QScrollArea):
             situations.addWidget(button, n // 2, n % 2)
             self.situation_buttons.append(button)
 
+        self.help_now = QPushButton()
+        self.help_now.setObjectName("helpNow")
+        self.help_now.clicked.connect(self.help_now_requested)
         self.help_link = QPushButton()
         self.help_link.setObjectName("helpLink")
         self.help_link.setFlat(True)
         self.help_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.help_link.clicked.connect(self.help_requested)
 
-        layout.addWidget(self.heading)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.help_now, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self.intro)
         layout.addWidget(self.situations_label)
         layout.addLayout(situations)
@@ -122,6 +138,9 @@ class HomePage(QScrollArea):
             button.setText(label)
             button.setAccessibleName(label)
             button.setToolTip(self.tr("Answer a few questions and get clear steps"))
+        self.help_now.setText(self.tr("Get help now"))
+        self.help_now.setAccessibleName(self.tr("Get help now"))
+        self.help_now.setToolTip(self.tr("Phone numbers and websites of people who can help"))
         self.help_link.setText(self.tr("This is not legal advice. Where to get real help →"))
         self.help_link.setAccessibleName(self.help_link.text().rstrip(" →"))  # what is shown, without the arrow
         self.help_link.setToolTip(self.tr("How to find free or low-cost legal help you can trust"))

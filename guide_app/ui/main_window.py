@@ -102,6 +102,8 @@ class MainWindow(PageViews, PreferenceActions, PrivacyActions, WindowChrome, Wor
         self.home.topic_chosen.connect(self.show_topic)
         self.home.situation_chosen.connect(self.open_situation)
         self.home.help_requested.connect(self.open_legal_help)
+        self.home.help_now_requested.connect(self.open_help)
+        self.results.help_now_chosen.connect(self.open_help)
         self.results.result_chosen.connect(self.open_result)
         self.results.suggestion_chosen.connect(self.search_box.setText)
         self.results.exact_chosen.connect(self._search_exactly)
@@ -256,6 +258,10 @@ class MainWindow(PageViews, PreferenceActions, PrivacyActions, WindowChrome, Wor
 
     def open_article(self, article_id: str, anchor: str = "") -> None:
         self.show_place(Place(PlaceKind.ARTICLE, article_id, self.lang, anchor))
+
+    def open_help(self) -> None:
+        """ "Get help now": the phone numbers and sites of every resource, a center's own first."""
+        self.show_place(Place(PlaceKind.HELP, lang=self.lang))
 
     def open_legal_help(self) -> None:
         self.open_article(LEGAL_HELP_ARTICLE)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from guide_app.app.navigation import LISTS, Place, PlaceKind
 from guide_app.app.search_session import highlight_for
+from guide_app.i18n import words
 from guide_app.ui.home import TOPIC_BUTTONS
 
 
@@ -91,6 +92,10 @@ class PageViews:
             browser.setHtml(render.glossary_html(term, self.lang))
             self.reader.lang = self.lang
             spoken = term.term.get(self.lang) or next(iter(term.term.values()), "")
+        elif place.kind is PlaceKind.HELP:
+            browser.setHtml(render.help_html(library.resources, self.lang))
+            self.reader.lang = self.lang
+            spoken = words(self.lang)["help_now"]
         elif place.kind is PlaceKind.RESOURCE:
             resource = next((r for r in library.resources if r.id == place.key), None)
             if resource is None:

@@ -155,6 +155,7 @@ class ResultsPage(QWidget):
     exact_chosen = Signal(str)  # search these words as typed, without spelling corrections
     language_chosen = Signal(str)  # switch the window to this language (the query looked like it)
     legal_help_chosen = Signal()
+    help_now_chosen = Signal()  # "Get help now": phone numbers and sites
     topic_chosen = Signal(tuple, str)
     browse_all = Signal()
     flow_chosen = Signal(str)
@@ -233,12 +234,15 @@ class ResultsPage(QWidget):
             link = f'<a href="lang:{html.escape(answer.detected_lang)}">{html.escape(switch)}</a>'
             parts.append(self.tr("This looks like %1: results in %1 (marked).").replace("%1", name) + " " + link)
         if answer.results:
-            parts.append(self.tr("%n result(s)", "", len(answer.results)))
+            count = len(answer.results)
+            parts.append(self.tr("1 result") if count == 1 else self.tr("%1 results").replace("%1", str(count)))
         elif answer.other_lang_results:
             if not answer.detected_lang:  # (when detected, the line above already says which language)
                 parts.append(self.tr("Nothing found in this language. These articles in the other language match:"))
         else:
             parts.append(self._empty_message())
+        help_now = self.tr("Get help now")  # not inside an f-string: lupdate would miss it
+        parts[-1] += f' · <a href="helpnow:">{html.escape(help_now)}</a>'
         self.header.setText("<br>".join(parts))
         spoken = [_plain(part) for part in parts]
         if answer.rows:
@@ -328,6 +332,8 @@ class ResultsPage(QWidget):
             self.language_chosen.emit(value)
         elif kind == "help":
             self.legal_help_chosen.emit()
+        elif kind == "helpnow":
+            self.help_now_chosen.emit()
         elif kind == "topic" and value.isdigit() and int(value) < len(self.topic_links):
             ids, label = self.topic_links[int(value)]
             self.topic_chosen.emit(ids, label)

@@ -212,6 +212,14 @@
         <translation>Responda unas preguntas y reciba pasos claros</translation>
     </message>
     <message>
+        <source>Get help now</source>
+        <translation>Ayuda ahora</translation>
+    </message>
+    <message>
+        <source>Phone numbers and websites of people who can help</source>
+        <translation>Teléfonos y sitios web de personas que pueden ayudar</translation>
+    </message>
+    <message>
         <source>This is not legal advice. Where to get real help →</source>
         <translation>Esto no es asesoría legal. Dónde encontrar ayuda de verdad →</translation>
     </message>
@@ -449,13 +457,6 @@
         <source>Find legal help you can trust</source>
         <translation>Encontrar ayuda legal confiable</translation>
     </message>
-    <message numerus="yes">
-        <source>%n result(s)</source>
-        <translation>
-            <numerusform>%n resultado</numerusform>
-            <numerusform>%n resultados</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Nothing found in this language. These articles in the other language match:</source>
         <translation>No se encontró nada en español. Estos artículos en inglés sí coinciden:</translation>
@@ -499,6 +500,18 @@
     <message>
         <source>This looks like %1: results in %1 (marked).</source>
         <translation>Parece que está en %1: resultados en %1 (marcados).</translation>
+    </message>
+    <message>
+        <source>1 result</source>
+        <translation>1 resultado</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1 resultados</translation>
+    </message>
+    <message>
+        <source>Get help now</source>
+        <translation>Ayuda ahora</translation>
     </message>
     <message>
         <source>Glossary</source>
