@@ -412,3 +412,32 @@ def prebuild_index(home: Path, env: dict) -> None:
     result = _run([*GuideApp.command(), "index"], full, timeout=180)
     if result.returncode != 0:
         raise RuntimeError(f"guide-app index failed: {result.stdout}{result.stderr}")
+
+
+def luminance(rgb: tuple[int, int, int]) -> float:
+    """WCAG relative luminance of an sRGB colour."""
+
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    """WCAG contrast ratio (1 to 21)."""
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def column_colors(png: Path, x: int, top: int, bottom: int) -> list[tuple[int, int, int]]:
+    """The colours of the screen pixels at column ``x`` from ``top`` to ``bottom`` (QImage; no widgets)."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(png))
+    out = []
+    for y in range(top, bottom):
+        c = image.pixelColor(x, y)
+        out.append((c.red(), c.green(), c.blue()))
+    return out
