@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-TOOLS = ("Xvfb", "openbox", "xdotool", "import", "tesseract")
+TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "import", "convert", "tesseract")
 WINDOW_TITLE = "Rights Guide|Guía de derechos"  # xdotool --name takes a regular expression
 DEFAULT_SIZE = (1366, 768)  # a common community-center laptop
 START_TIMEOUT = 30.0
