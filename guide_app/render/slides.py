@@ -116,6 +116,7 @@ class Point:
     text: str
     lead: int = 0
     bullet: bool = True
+    heading: bool = False  # a sub-heading: it stays on the slide of the lines it introduces
 
 
 def _point(block: Block) -> Point | None:
@@ -128,8 +129,11 @@ def _point(block: Block) -> Point | None:
     if not text:
         return None
     if block.kind == "heading":
-        return Point(text, 0, False)
+        return Point(text, 0, False, heading=True)
     lead = block.lead if 0 < block.lead < len(text) else 0
+    if block.kind == "item" and block.marker[:1].isdigit():  # a numbered step keeps its number, not a bullet
+        prefix = f"{block.marker} "
+        return Point(prefix + text, len(prefix) + lead if lead else 0, False)
     return Point(text, lead, block.kind == "item" or not text.endswith(":"))
 
 
@@ -206,6 +210,8 @@ def _fill(points: Sequence[Point], room: Callable[[int], float], budget: Budget)
         here = max(1.0, room(len(slides) - 1))
         gap = budget.gap if current else 0.0
         need = budget.lines_of(point.text)
+        if point.heading and i + 1 < len(pending):  # room for its first lines too, or it waits for the next slide
+            need += budget.gap + min(budget.lines_of(pending[i + 1].text), 2)
         if len(current) < budget.points and used + gap + need <= here:
             current.append(point)
             used += gap + need
@@ -223,7 +229,13 @@ def _fill(points: Sequence[Point], room: Callable[[int], float], budget: Budget)
         if current:
             slides.append([])
             used = 0.0
-    return [s for s in slides if s]
+    slides = [s for s in slides if s]
+    for n in range(len(slides) - 1):  # a heading does not end a slide: it goes over with its lines
+        if len(slides[n]) > 1 and slides[n][-1].heading and len(slides[n + 1]) < budget.points:
+            moved = [slides[n][-1], *slides[n + 1]]
+            if _cost([budget.lines_of(p.text) for p in moved], budget) <= max(1.0, room(n + 1)):
+                slides[n + 1].insert(0, slides[n].pop())
+    return slides
 
 
 def _slides_cost(group: Sequence[Point], budget: Budget) -> float:
