@@ -134,19 +134,21 @@ class SearchSession:
     def request(self, text: str, lang: str, exact: bool = False) -> Ticket:
         """A new query: it becomes the latest and the one before it is told to stop."""
         with self._lock:
-            self._generation += 1
-            if self._latest is not None:
-                self._latest.stop.set()
-            self._latest = Ticket(self._generation, text, lang, exact=exact)
+            self._latest = Ticket(self._supersede(), text, lang, exact=exact)
             return self._latest
 
     def cancel(self) -> None:
         """Forget any query still running or on its way (the box was cleared, the session reset)."""
         with self._lock:
-            self._generation += 1
-            if self._latest is not None:
-                self._latest.stop.set()
+            self._supersede()
             self._latest = None
+
+    def _supersede(self) -> int:
+        """Under the lock: tell the latest query to stop and start a new generation (returned)."""
+        self._generation += 1
+        if self._latest is not None:
+            self._latest.stop.set()
+        return self._generation
 
     def is_current(self, generation: int) -> bool:
         with self._lock:

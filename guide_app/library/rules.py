@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from guide_app.library import readability
+from guide_app.library.articles import LEGAL_HELP_ID, LEGAL_NOTE
 from guide_app.library.claim_patterns import NEGATIONS, SIGNING_RULE, WEAK_SIGNING, WRONG_CLAIMS
 from guide_app.library.model import Article, Problem
 from guide_app.library.sections import fold
@@ -80,8 +81,6 @@ def weak_signing_in(text: str, lang: str) -> list[str]:
 # -- the article shape ----------------------------------------------------------------------------------------
 
 LAST_HEADING = {"en": "Get real help", "es": "Dónde buscar ayuda"}
-LEGAL_NOTE = {"en": "not legal advice", "es": "no es asesoría legal"}
-LEGAL_HELP_ID = "finding-legal-help"
 
 
 def shape_problems(article: Article) -> list[Problem]:
