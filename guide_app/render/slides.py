@@ -209,7 +209,7 @@ def _fill(points: Sequence[Point], room: Callable[[int], float], budget: Budget)
         point, current = pending[i], slides[-1]
         here = max(1.0, room(len(slides) - 1))
         gap = budget.gap if current else 0.0
-        need = budget.lines_of(point.text)
+        need: float = budget.lines_of(point.text)
         if point.heading and i + 1 < len(pending):  # room for its first lines too, or it waits for the next slide
             need += budget.gap + min(budget.lines_of(pending[i + 1].text), 2)
         if len(current) < budget.points and used + gap + need <= here:
