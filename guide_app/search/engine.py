@@ -18,6 +18,9 @@ What one search does, in order:
 
 ``should_stop`` is polled between steps; when it turns true the search returns at once with a response
 flagged ``cancelled``.
+
+The parts: query.py (cleaning, parsing, everyday words), spelling.py (edit distances), lang_index.py (one
+language's index and its cached scores), snippets.py, and response.py (:class:`Result`, :class:`Response`).
 """
 
 from __future__ import annotations
@@ -26,20 +29,15 @@ import heapq
 import logging
 import re
 import threading
-from array import array
-from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from guide_app.library.model import LANGUAGES, Library
 from guide_app.library.sections import fold
 from guide_app.search import store
 from guide_app.search.analysis import TOKEN_PATTERN, stem, stopwords, words
+from guide_app.search.lang_index import HELP_ARTICLE, LangIndex
 from guide_app.search.query import (
-    FIELDS,
-    MAX_PREFIX_TERMS,
     MIN_PREFIX,
     PREFIX_BOOST,
     SYNONYM_BOOST,
@@ -50,11 +48,12 @@ from guide_app.search.query import (
     parse,
     synonym_words,
 )
+from guide_app.search.response import Response, Result
+from guide_app.search.snippets import SNIPPET_CHARS, make_snippet
+from guide_app.search.spelling import edit_distance, max_edits
 
-SNIPPET_CHARS = 180
 log = logging.getLogger("guide_app")
 KIND_WEIGHT = {"article": 1.0, "glossary": 0.5, "resource": 0.5}
-HELP_ARTICLE = "finding-legal-help"  # what an out-of-scope question is offered first
 CARD_KINDS = ("glossary", "resource")
 # Everyday-words categories that mean the question IS about something the guide covers, even when it also
 # names something it does not ("my work permit case is stuck for years" is a mandamus question).
@@ -62,296 +61,11 @@ IN_SCOPE_CATEGORIES = frozenset({"delay", "arrested", "stop-deportation"})
 # Out of scope: the best section matches none of the question's words in its title or heading and covers
 # less than this share of the question's content words.
 OUT_OF_SCOPE_COVERAGE = 0.5
-MAX_CACHED_POSTINGS = 4_000_000  # about 48 MB of arrays; beyond this the cache is emptied and refilled
-_EMPTY = (array("i"), array("d"))
 _WORD_RE = re.compile(TOKEN_PATTERN, re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Result:
-    """One answer: an article section, a glossary term or a resource."""
-
-    kind: str  # "article", "glossary" or "resource"
-    id: str  # the article's, term's or resource's own id (no "glossary:" prefix)
-    lang: str
-    title: str
-    section: str
-    summary: str
-    snippet: str  # plain text, matched words in [brackets]
-    score: float
-    anchor: str = ""
-
-    @property
-    def target(self) -> tuple[str, str]:
-        return (self.kind, self.id)
-
-    def as_json(self) -> dict:
-        return {
-            "kind": self.kind,
-            "id": self.id,
-            "lang": self.lang,
-            "title": self.title,
-            "section": self.section,
-            "summary": self.summary,
-            "snippet": self.snippet,
-            "score": self.score,
-        }
-
-
-@dataclass(frozen=True)
-class Response:
-    """What the results page shows for one query."""
-
-    query: str  # what was typed (cleaned)
-    lang: str | None
-    results: tuple[Result, ...]  # articles, best first (out of scope: the legal-help article first)
-    card: Result | None = None  # at most one glossary term or resource, shown apart from the articles
-    corrected: str | None = None  # the query as searched when words were corrected; ``query`` is the original
-    detected_lang: str | None = None  # the query reads as this other language
-    other_lang_results: tuple[Result, ...] = ()  # that language's answers (or a fallback), labelled
-    out_of_scope: bool = False  # the guide does not cover this: say so, offer legal help and the help place
-    cancelled: bool = False  # ``should_stop`` turned true: this answer is empty or partial
-    searched: tuple[str, ...] = field(default=())  # languages searched
-
-    @property
-    def suggestion(self) -> str | None:
-        """Older name of ``corrected``."""
-        return self.corrected
-
-    def shown(self) -> list[Result]:
-        """The articles in the order the window lists them (the other language's first when detected)."""
-        if self.detected_lang:
-            return list(self.other_lang_results) + list(self.results)
-        return list(self.results) + list(self.other_lang_results)
-
-    def as_json(self) -> dict:
-        return {
-            "query": self.query,
-            "lang": self.lang,
-            "corrected": self.corrected,
-            "detected_lang": self.detected_lang,
-            "out_of_scope": self.out_of_scope,
-            "results": [r.as_json() for r in self.shown()],
-            "card": self.card.as_json() if self.card else None,
-        }
 
 
 class Stopped(Exception):
     """``should_stop`` turned true."""
-
-
-def edit_distance(a: str, b: str, limit: int = 3) -> int:
-    """Damerau-Levenshtein (optimal string alignment) distance, cut off above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        if min(cur) > limit:
-            return limit + 1
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
-def max_edits(word: str) -> int:
-    """How far a correction may be from a word of this length: short words only by one letter."""
-    n = len(word)
-    if n < 4:
-        return 0
-    return 1 if n <= 6 else 2
-
-
-class _LangIndex:
-    """One language's open index with its scored-postings cache. Used under the engine's lock."""
-
-    def __init__(self, ix, lang: str) -> None:
-        self.ix = ix
-        self.lang = lang
-        self.searcher = ix.searcher()
-        self.reader = self.searcher.reader()
-        self.atomic = self.searcher.is_atomic()
-        self.count = self.reader.doc_count_all()
-        self.weighting = self.searcher.weighting
-        self._postings: dict[tuple[str, str], tuple[array, array]] = {}
-        self._combined: dict[str, tuple[array, array]] = {}
-        self._lengths: dict[str, list[int]] = {}
-        self._norm_cache: dict[tuple, list[float]] = {}
-        self._stored: dict[int, dict] = {}
-        self._known: dict[str, bool] = {}
-        self._spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
-        self._cached = 0
-        self._corrector: Any = None  # a Whoosh corrector, made on first use
-        self._help_doc: int | None | bool = False
-
-    def close(self) -> None:
-        self.searcher.close()
-        self.ix.close()
-
-    # -- cached scores -----------------------------------------------------------------------------
-    def _field_lengths(self, name: str) -> list[int]:
-        lengths = self._lengths.get(name)
-        if lengths is None:
-            dfl = self.reader.doc_field_length
-            lengths = [dfl(d, name, 1) for d in range(self.count)]
-            self._lengths[name] = lengths
-        return lengths
-
-    def postings(self, name: str, term: str) -> tuple[array, array]:
-        """Sorted doc numbers holding ``term`` in field ``name`` and each one's BM25F score (Whoosh's)."""
-        key = (name, term)
-        found = self._postings.get(key)
-        if found is not None:
-            return found
-        found = _EMPTY if not self.reader.doc_frequency(name, term) else self._fill(name, term)
-        if self._cached > MAX_CACHED_POSTINGS:
-            self._postings.clear()
-            self._combined.clear()
-            self._spans.clear()
-            self._cached = 0
-        self._postings[key] = found
-        self._cached += len(found[0])
-        return found
-
-    def _norms(self, name: str, scorer) -> list[float]:
-        """Per section, BM25's length part ``K1 * ((1 - B) + B * fl / avgfl)`` for field ``name``, computed
-        once per field (the same expression, in the same order, as whoosh.scoring.bm25)."""
-        key = (name, scorer.K1, scorer.B, scorer.avgfl)
-        norms = self._norm_cache.get(key)
-        if norms is None:
-            k1, b, avgfl = scorer.K1, scorer.B, scorer.avgfl
-            # (a section without this field has no length; it never holds one of the field's terms either)
-            norms = [k1 * ((1 - b) + b * (fl or 1) / avgfl) for fl in self._field_lengths(name)]
-            self._norm_cache[key] = norms
-        return norms
-
-    def _fill(self, name: str, term: str) -> tuple[array, array]:
-        scorer = self.weighting.scorer(self.searcher, name, term)
-        matcher = self.searcher.postings(name, term)
-        ids, scores = array("i"), array("d")
-        bm25f = type(scorer).__name__ == "BM25FScorer" and all(hasattr(scorer, a) for a in ("idf", "avgfl", "B", "K1"))
-        if self.atomic and bm25f and hasattr(matcher, "_read_ids"):
-            # A block at a time from the codec's id and weight arrays (whoosh3 leaf matcher), with
-            # whoosh.scoring.bm25 written out: idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * fl / avgfl))),
-            # the length part precomputed per section. Same numbers as scorer.score(matcher), bit for bit.
-            norms = self._norms(name, scorer)
-            idf, k1p = scorer.idf, scorer.K1 + 1
-            while matcher.is_active():
-                if matcher._ids is None:
-                    matcher._read_ids()
-                if matcher._weights is None:
-                    matcher._read_weights()
-                block = matcher._ids
-                ids.extend(block)
-                scores.extend(
-                    [idf * ((w * k1p) / (w + norms[d])) for d, w in zip(block, matcher._weights, strict=True)]
-                )
-                matcher._next_block()
-        else:
-            while matcher.is_active():
-                ids.append(matcher.id())
-                scores.append(scorer.score(matcher))
-                matcher.next()
-        return ids, scores
-
-    def term_scores(self, term: str) -> tuple[array, array]:
-        """The term's score in every section: title, heading and body scores with their boosts, summed."""
-        found = self._combined.get(term)
-        if found is not None:
-            return found
-        total: dict[int, float] = {}
-        get = total.get
-        for name, boost in FIELDS:
-            ids, scores = self.postings(name, term)
-            for d, s in zip(ids, scores, strict=True):
-                total[d] = get(d, 0.0) + s * boost
-        order = sorted(total)
-        found = (array("i", order), array("d", (total[d] for d in order)))
-        self._combined[term] = found
-        return found
-
-    def has(self, name: str, term: str, docnum: int) -> bool:
-        ids = self.postings(name, term)[0]
-        i = bisect_left(ids, docnum)
-        return i < len(ids) and ids[i] == docnum
-
-    def prefix_docs(self, prefix: str) -> set[int]:
-        docs: set[int] = set()
-        for n, term in enumerate(self.reader.expand_prefix("prefix", prefix)):
-            if n >= MAX_PREFIX_TERMS:
-                break
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
-            docs.update(self.postings("prefix", text)[0])
-        return docs
-
-    # -- documents and words -----------------------------------------------------------------------
-    def stored(self, docnum: int) -> dict:
-        found = self._stored.get(docnum)
-        if found is None:
-            found = self.reader.stored_fields(docnum)
-            if len(self._stored) < 50_000:
-                self._stored[docnum] = found
-        return found
-
-    def help_doc(self) -> int | None:
-        if self._help_doc is False:
-            self._help_doc = self.searcher.document_number(key=f"article:{HELP_ARTICLE}#0")
-        return self._help_doc  # type: ignore[return-value]
-
-    def knows_term(self, term: str) -> bool:
-        found = self._known.get(term)
-        if found is None:
-            found = any(self.reader.doc_frequency(name, term) for name, _ in FIELDS)
-            if len(self._known) < 100_000:
-                self._known[term] = found
-        return found
-
-    def spelling(self, word: str) -> list[str]:
-        if self._corrector is None:
-            self._corrector = self.reader.corrector("spell")
-        try:
-            return list(self._corrector.suggest(word, limit=8, maxdist=max_edits(word), prefix=1))
-        except Exception:  # noqa: BLE001 - no correction is better than a failed search
-            return []
-
-    def spell_frequency(self, word: str) -> int:
-        return self.reader.doc_frequency("spell", word)
-
-    def char_spans(self, term: str, docnums: list[int]) -> dict[int, list[tuple[int, int]]]:
-        """Character spans of ``term`` in the stored body of each of ``docnums`` (from the index; kept, as
-        the same sections come back keystroke after keystroke)."""
-        out: dict[int, list[tuple[int, int]]] = {}
-        ids = self.postings("body", term)[0]
-        missing = []
-        for d in sorted(docnums):
-            i = bisect_left(ids, d)
-            if i == len(ids) or ids[i] != d:
-                continue  # the term is not in this section's body
-            found = self._spans.get((term, d))
-            if found is None:
-                missing.append(d)
-            else:
-                out[d] = found
-        if missing:
-            if len(self._spans) > 50_000:
-                self._spans.clear()
-            matcher = self.searcher.postings("body", term)
-            for d in missing:
-                if not matcher.is_active():
-                    break
-                matcher.skip_to(d)
-                if matcher.is_active() and matcher.id() == d:
-                    try:
-                        found = [(start, end) for _, start, end in matcher.value_as("characters")]
-                    except Exception:  # noqa: BLE001 - a snippet is a nicety
-                        continue
-                    self._spans[(term, d)] = out[d] = found
-        return out
 
 
 class SearchEngine:
@@ -364,7 +78,7 @@ class SearchEngine:
         # Builds a fresh index when a search raises (damage the checksums could not see): () -> (folder, indexes)
         self._reopen = reopen or (lambda: (None, store.build_in_memory(library)))
         self.repairs = 0  # how many times a failing index was rebuilt (the window can say so)
-        self._langs = {lang: _LangIndex(ix, lang) for lang, ix in indexes.items()}
+        self._langs = {lang: LangIndex(ix, lang) for lang, ix in indexes.items()}
         self._lock = threading.Lock()
         # Words of each language (other-language words mixed in, the "spanglish" rules, do not count).
         self._words = {lang: synonym_words(library.synonyms, lang, skip=("spanglish",)) for lang in LANGUAGES}
@@ -425,7 +139,7 @@ class SearchEngine:
             store.discard(self.folder)  # other processes rebuild too
             self.close()
             self.folder, self.indexes = self._reopen()
-            self._langs = {lang: _LangIndex(ix, lang) for lang, ix in self.indexes.items()}
+            self._langs = {lang: LangIndex(ix, lang) for lang, ix in self.indexes.items()}
             self.repairs += 1
 
     def _search(self, text, cleaned, own, limit, as_you_type, fallback, correct, stop) -> Response:
@@ -605,7 +319,7 @@ class SearchEngine:
             return made[:-1], made[-1], out_of_scope
         return made, None, out_of_scope
 
-    def _out_of_scope(self, parsed: ParsedQuery, index: _LangIndex, top: list[int]) -> bool:
+    def _out_of_scope(self, parsed: ParsedQuery, index: LangIndex, top: list[int]) -> bool:
         if parsed.not_covered:
             return not IN_SCOPE_CATEGORIES & set(parsed.categories)
         if parsed.prefix and len(parsed.prefix) < 4:
@@ -630,7 +344,7 @@ class SearchEngine:
                 found += 1
         return total > 0 and found / total < OUT_OF_SCOPE_COVERAGE
 
-    def _result(self, index: _LangIndex, lang: str, key, score: float, d: int, snippet: str | None) -> Result:
+    def _result(self, index: LangIndex, lang: str, key, score: float, d: int, snippet: str | None) -> Result:
         fields = index.stored(d)
         body = fields.get("body", "")
         if not snippet:
@@ -648,7 +362,7 @@ class SearchEngine:
         )
 
     # -- snippets ----------------------------------------------------------------------------------
-    def _snippets(self, parsed: ParsedQuery, index: _LangIndex, docnums: list[int]) -> dict[int, str]:
+    def _snippets(self, parsed: ParsedQuery, index: LangIndex, docnums: list[int]) -> dict[int, str]:
         spans: dict[int, list[tuple[int, int, str]]] = {d: [] for d in docnums}
         for term in parsed.terms + parsed.extra_terms:
             for d, found in index.char_spans(term, docnums).items():
@@ -663,54 +377,6 @@ class SearchEngine:
 def stop_check(stop) -> None:
     if stop():
         raise Stopped
-
-
-def make_snippet(body: str, spans: list[tuple[int, int, str]], width: int = SNIPPET_CHARS) -> str:
-    """Up to two passages of ``body`` around the matched words, each match in [brackets].
-
-    The first passage is the ``width`` characters holding the most different matched terms; a second,
-    shorter one is added when a term it lacks matches elsewhere.
-    """
-    spans = sorted({(s, e, t) for s, e, t in spans if 0 <= s < e <= len(body)})
-    if not spans:
-        return ""
-
-    def window(start_at: int, size: int) -> tuple[int, int]:
-        start = max(0, start_at - size // 3)
-        if start > 0:
-            space = body.rfind(" ", 0, start + 1)
-            start = space + 1 if space >= 0 and start - space < 20 else start
-        end = min(len(body), start + size)
-        if end < len(body):
-            space = body.rfind(" ", start, end)
-            end = space if space > start + size // 2 else end
-        return start, end
-
-    best, best_key = spans[0][0], (-1, 0)
-    for s, _, _ in spans:
-        inside = [t for a, b, t in spans if s <= a and b <= s + width * 2 // 3]
-        key = (len(set(inside)), len(inside))
-        if key > best_key:
-            best, best_key = s, key
-    passages = [window(best, width)]
-    terms_in = {t for a, b, t in spans if passages[0][0] <= a and b <= passages[0][1]}
-    rest = [(a, b, t) for a, b, t in spans if t not in terms_in and (b <= passages[0][0] or a >= passages[0][1])]
-    if rest:
-        passages.append(window(rest[0][0], width // 2))
-        passages.sort()
-    out = []
-    for start, end in passages:
-        pieces, at = [], start
-        for a, b, _ in spans:
-            if a >= start and b <= end and a >= at:
-                pieces.append(body[at:a])
-                pieces.append(f"[{body[a:b]}]")
-                at = b
-        pieces.append(body[at:end])
-        out.append("".join(pieces).strip())
-    lead = "…" if passages[0][0] > 0 else ""
-    tail = "…" if passages[-1][1] < len(body) else ""
-    return lead + " … ".join(out) + tail
 
 
 def _apply(cleaned: str, fixes: dict[str, str]) -> str:
