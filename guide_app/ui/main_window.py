@@ -276,7 +276,9 @@ class MainWindow(PageViews, PreferenceActions, PrivacyActions, WindowChrome, Wor
         self.show_place(Place(PlaceKind.FLOW, flow_id, self.lang))
 
     def go_home(self) -> None:
+        """The start screen, with the cursor in the search box (Home, Esc out of a flow, a cleared search)."""
         self.show_place(HOME)
+        self.search_box.setFocus()
 
     def follow_link(self, href: str) -> None:
         link = resolve_link(href, self.lang, self.policy)
@@ -313,6 +315,8 @@ class MainWindow(PageViews, PreferenceActions, PrivacyActions, WindowChrome, Wor
             self.stack.setCurrentWidget(self.results)
         else:
             self.show_place(place, record=False)
+            if place.kind is PlaceKind.HOME:  # Back out of a flow or an article: ready to type again
+                self.search_box.setFocus()
         self._update_nav()
 
     def _update_nav(self) -> None:
