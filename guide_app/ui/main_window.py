@@ -164,9 +164,12 @@ class MainWindow(PageViews, PreferenceActions, PrivacyActions, WindowChrome, Wor
         self.guide = guide
         if guide.problems:
             count = len({p.path for p in guide.problems})  # files, not problems: one file may have several
-            message = self.tr(
-                "%n content file(s) were left out, in whole or in part; the rest of the guide works.", "", count
-            )
+            if count == 1:  # two strings, not "%n file(s)": English has no .qm to choose a plural form
+                message = self.tr("1 content file was left out, in whole or in part; the rest of the guide works.")
+            else:
+                message = self.tr(
+                    "%1 content files were left out, in whole or in part; the rest of the guide works."
+                ).replace("%1", str(count))
             self.statusBar().showMessage(message, 10000)
         self.show_place(self.current, record=False)
 

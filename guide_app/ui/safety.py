@@ -189,9 +189,12 @@ class StillThereDialog(QDialog):
 
     def _update(self) -> None:
         self.bar.setValue(self.left)
-        self.label.setText(
-            self.tr("Still there? To protect your privacy, this screen will be cleared in %n second(s).", "", self.left)
-        )
+        # Two strings, not one "%n second(s)": English has no .qm, so its plural forms would never be chosen
+        if self.left == 1:
+            text = self.tr("Still there? To protect your privacy, this screen will be cleared in 1 second.")
+        else:
+            text = self.tr("Still there? To protect your privacy, this screen will be cleared in %1 seconds.")
+        self.label.setText(text.replace("%1", str(self.left)))
 
     def done(self, result: int) -> None:
         self.timer.stop()

@@ -234,12 +234,13 @@
         <source>Opening the guide…</source>
         <translation>Abriendo la guía…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n content file(s) were left out, in whole or in part; the rest of the guide works.</source>
-        <translation>
-            <numerusform>Se dejó fuera %n archivo de contenido, en todo o en parte; el resto de la guía funciona.</numerusform>
-            <numerusform>Se dejaron fuera %n archivos de contenido, en todo o en parte; el resto de la guía funciona.</numerusform>
-        </translation>
+    <message>
+        <source>1 content file was left out, in whole or in part; the rest of the guide works.</source>
+        <translation>Se dejó fuera 1 archivo de contenido, en todo o en parte; el resto de la guía funciona.</translation>
+    </message>
+    <message>
+        <source>%1 content files were left out, in whole or in part; the rest of the guide works.</source>
+        <translation>Se dejaron fuera %1 archivos de contenido, en todo o en parte; el resto de la guía funciona.</translation>
     </message>
     <message>
         <source>Preparing search for first use…</source>
@@ -555,12 +556,13 @@
         <source>Time left</source>
         <translation>Tiempo restante</translation>
     </message>
-    <message numerus="yes">
-        <source>Still there? To protect your privacy, this screen will be cleared in %n second(s).</source>
-        <translation>
-            <numerusform>¿Sigue ahí? Para proteger su privacidad, esta pantalla se borrará en %n segundo.</numerusform>
-            <numerusform>¿Sigue ahí? Para proteger su privacidad, esta pantalla se borrará en %n segundos.</numerusform>
-        </translation>
+    <message>
+        <source>Still there? To protect your privacy, this screen will be cleared in 1 second.</source>
+        <translation>¿Sigue ahí? Para proteger su privacidad, esta pantalla se borrará en 1 segundo.</translation>
+    </message>
+    <message>
+        <source>Still there? To protect your privacy, this screen will be cleared in %1 seconds.</source>
+        <translation>¿Sigue ahí? Para proteger su privacidad, esta pantalla se borrará en %1 segundos.</translation>
     </message>
 </context>
 <context>
