@@ -251,3 +251,17 @@ def test_result_rows_grow_with_the_text_size(qtbot, window):
     window.zoom(4)
     qtbot.waitUntil(lambda: view.visualRect(first).height() > before, timeout=3000)
     window.zoom(0)
+
+
+def test_result_rows_grow_with_the_text_size_under_a_theme(qtbot, window):
+    """The real app always has a theme style sheet (``* { font-size }``) before the first zoom."""
+    window.set_theme("light")
+    type_query(qtbot, window, "habeas corpus")
+    view, first = window.results.list, window.results.model.index(0)
+    before, font_before = view.visualRect(first).height(), view.font().pointSizeF()
+    try:
+        window.zoom(4)
+        assert view.font().pointSizeF() > font_before
+        assert view.visualRect(first).height() > before  # at once: no restart, no delayed relayout
+    finally:
+        window.zoom(0)
