@@ -100,3 +100,15 @@ def test_text_size_keys_change_the_screen_at_once(guide):
     guide.key("ctrl+0")
     normal = harness.median_height(guide.words(region, "normal"))
     assert abs(normal - before) <= 1, (before, normal)
+
+
+def test_text_size_keys_grow_the_result_rows_at_once(guide):
+    guide.type("habeas corpus")
+    guide.wait_page("ResultsPage")
+    time.sleep(0.5)
+    before = harness.median_height(guide.words(guide.region("results"), "results-before"))
+    assert before > 0
+    guide.key("ctrl+equal", "ctrl+equal", "ctrl+equal", "ctrl+equal")
+    bigger = harness.median_height(guide.words(guide.region("results"), "results-bigger"))
+    guide.key("ctrl+0")
+    assert bigger >= before * 1.25, (before, bigger)
