@@ -83,6 +83,8 @@ class Resource:
     topics: tuple[str, ...]
     verified: _dt.date
     origin: str = "built-in"
+    # The name in other languages ({"es": "..."}); ``name`` is the English (or only) one.
+    names: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

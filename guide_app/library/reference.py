@@ -117,6 +117,12 @@ def load_resources(
         verified = _date(item.get("verified"))
         if verified is None:
             problems.append(Problem(str(path), line, f"resource '{rid}' needs 'verified' as an ISO date"))
+        names = item.get("names") if item.get("names") is not None else {}
+        if not isinstance(names, dict) or any(k not in LANGUAGES or not str(v or "").strip() for k, v in names.items()):
+            problems.append(Problem(str(path), line, f"resource '{rid}' needs 'names' as a map of language to name"))
+            names = {}
+        elif origin == "built-in" and not names.get("es"):
+            problems.append(Problem(str(path), line, f"resource '{rid}' needs names.es (its name in Spanish)"))
         topics = item.get("topics") or []
         for topic in topics if isinstance(topics, list) else []:
             if str(topic) not in TOPICS:
@@ -131,6 +137,7 @@ def load_resources(
                 topics=tuple(str(t) for t in topics if str(t) in TOPICS) if isinstance(topics, list) else (),
                 verified=verified or dt.date.min,
                 origin=origin,
+                names={str(k): " ".join(str(v).split()) for k, v in names.items()},
             )
         )
     return tuple(out)

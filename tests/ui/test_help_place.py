@@ -35,3 +35,14 @@ def test_result_counts_read_naturally(qtbot):
         assert "1 result" in header or " results" in header
     finally:
         window.close()
+
+
+def test_spanish_help_place_shows_spanish_resource_names(qtbot):
+    window = make_window(qtbot, "es")
+    try:
+        qtbot.mouseClick(window.home.help_now, Qt.MouseButton.LeftButton)
+        text = window.reader.browser.toPlainText()
+        assert "Estado del caso en la corte de inmigración (EOIR)" in text
+        assert "Immigration court case status" not in text
+    finally:
+        window.close()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_CONTENT
+from conftest import FIXTURE_CONTENT, REPO
 from guide_app.library import readability
 from guide_app.library.check import check
 from guide_app.library.loader import load_library
@@ -420,3 +420,28 @@ def test_too_hard_article_fails_the_check(content):
     report = check(load(content))
     assert not report.ok
     assert any(p.path == str(path) and "reading level" in p.message for p in report.problems)
+
+
+@pytest.mark.parametrize(
+    "names, message",
+    [
+        ("", "needs names.es"),  # a built-in resource without its Spanish name
+        ('  names: {fr: "Statut"}\n', "'names' as a map of language to name"),
+        ('  names: {es: ""}\n', "'names' as a map of language to name"),
+        ('  names: "Estado del caso"\n', "'names' as a map of language to name"),
+    ],
+)
+def test_resource_spanish_name_is_checked(content, names, message):
+    path = content / "resources.yaml"
+    edit(path, '  names: {es: "Estado del caso en la corte de inmigración (EOIR)"}\n', names)
+    result = load(content)
+    assert_problem(result, path, 1, message)
+    assert len(result.library.articles) == ARTICLE_COUNT
+
+
+def test_every_shipped_resource_has_a_spanish_name():
+    result = load_library(REPO / "content", [])
+    assert not result.problems
+    for resource in result.library.resources:
+        spanish = resource.names.get("es", "")
+        assert spanish and spanish != resource.name, resource.id
