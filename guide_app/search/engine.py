@@ -49,7 +49,7 @@ from guide_app.search.query import (
     synonym_words,
 )
 from guide_app.search.response import Response, Result
-from guide_app.search.snippets import SNIPPET_CHARS, make_snippet
+from guide_app.search.snippets import lead_snippet, make_snippet
 from guide_app.search.spelling import edit_distance, max_edits
 
 log = logging.getLogger("guide_app")
@@ -348,7 +348,7 @@ class SearchEngine:
         fields = index.stored(d)
         body = fields.get("body", "")
         if not snippet:
-            snippet = body[:SNIPPET_CHARS].rsplit(" ", 1)[0] + ("…" if len(body) > SNIPPET_CHARS else "")
+            snippet = lead_snippet(body)
         return Result(
             kind=key[0],
             id=key[1],
