@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from guide_app.i18n import words
 from guide_app.library.flow_model import Flow, Outcome
 from guide_app.library.model import Library, Resource
+from guide_app.render.html import resource_name
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,8 @@ def outcome_html(
         if resource is None:
             continue  # on screen and paper only contacts the guide knows are listed
         contact = " · ".join(esc(x) for x in (resource.phone, resource.website) if x)
-        rows.append(f"<li><b>{esc(resource.name)}</b>: {contact}<br>{esc(resource.helps_with.get(lang, ''))}</li>")
+        name, helps = esc(resource_name(resource, lang)), esc(resource.helps_with.get(lang, ""))
+        rows.append(f"<li><b>{name}</b>: {contact}<br>{helps}</li>")
     if rows:
         out.append(f"<h2>{esc(lab['who_can_help'])}</h2><ul>{''.join(rows)}</ul>")
     if not for_print:
@@ -163,7 +165,7 @@ def outcome_text(
                 out.append(f"- {resource_id}")
                 continue
             contact = ", ".join(x for x in (resource.phone, resource.website) if x)
-            out.append(f"- {resource.name}" + (f": {contact}" if contact else ""))
+            out.append(f"- {resource_name(resource, lang)}" + (f": {contact}" if contact else ""))
             if resource.helps_with.get(lang):
                 out.append(f"  {resource.helps_with[lang]}")
     out += ["", lab["legal_note"], lab["reviewed"].format(date=parts.reviewed)]

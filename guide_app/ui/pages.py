@@ -102,7 +102,7 @@ class PageViews:
                 return
             browser.setHtml(render.resource_html(resource, self.lang))
             self.reader.lang = self.lang
-            spoken = resource.name
+            spoken = render.resource_name(resource, self.lang)
         self.stack.setCurrentWidget(self.reader)
         self.reader.find_bar.hide()
         if place.anchor and not place.terms:  # a link to a section goes there; a search result opens at the top

@@ -54,3 +54,16 @@ def test_unknown_resources_are_listed_by_id_in_text_and_left_out_of_html(sample_
     held = sample_flow.node("held")
     assert "- eoir-case-status" in outcome_text(sample_flow, held, "en")
     assert "eoir-case-status" not in outcome_html(sample_flow, held, "en")
+
+
+def test_outcome_names_resources_in_the_reader_language(sample_flow, fixture_guide):
+    held = sample_flow.node("held")
+    library = fixture_guide.library
+    spanish_name = "Estado del caso en la corte de inmigración (EOIR)"
+    for render in (
+        outcome_text(sample_flow, held, "es", library=library),
+        outcome_html(sample_flow, held, "es", library),
+    ):
+        assert spanish_name in render and "Immigration court case status" not in render
+    english = outcome_text(sample_flow, held, "en", library=library)
+    assert "Immigration court case status (EOIR)" in english and spanish_name not in english
