@@ -50,17 +50,20 @@ def documents(library: Library, lang: str) -> Iterator[dict]:
         if not text:
             continue
         contact = " ".join(x for x in (resource.phone, resource.website) if x)
+        # The name in the index's language is the result's title; the official (English) name stays findable.
+        title = resource.names.get(lang) or resource.name
+        names = title if title == resource.name else f"{title} {resource.name}"
         yield {
             "key": f"resource:{resource.id}",
             "kind": "resource",
             "article_id": resource.id,
-            "title": resource.name,
+            "title": title,
             "heading": "",
             "body": f"{text} {contact}".strip(),
             "topics": ",".join(resource.topics),
             "anchor": "",
             "section_index": 0,
             "summary": text,
-            "prefix": resource.name,
-            "spell": f"{resource.name} {text}",
+            "prefix": names,
+            "spell": f"{names} {text}",
         }

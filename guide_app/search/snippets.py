@@ -110,6 +110,8 @@ def make_snippet(body: str, spans: list[tuple[int, int, str]], width: int = SNIP
     if rest:
         passages.append(window(rest[0][0], width // 2))
         passages.sort()
+        if passages[1][0] <= passages[0][1]:  # moved back to its sentence, the second passage meets the first
+            passages = [(passages[0][0], max(passages[0][1], passages[1][1]))]
     out = []
     for start, end in passages:
         pieces, at = [], start

@@ -441,3 +441,11 @@ def test_cached_scores_are_bit_for_bit_whooshs_scorer(fixture_engine):
                 expected.append((matcher.id(), scorer.score(matcher)))
                 matcher.next()
             assert list(zip(ids, scores, strict=True)) == expected
+
+
+def test_a_resource_card_is_titled_in_the_search_language(fixture_engine):
+    spanish = fixture_engine.search("estado del caso", "es").card
+    assert spanish and spanish.id == "eoir-case-status"
+    assert spanish.title == "Estado del caso en la corte de inmigración (EOIR)"
+    assert fixture_engine.search("eoir", "es").card.title == spanish.title
+    assert fixture_engine.search("case status", "en").card.title == "Immigration court case status (EOIR)"

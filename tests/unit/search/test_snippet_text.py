@@ -42,6 +42,9 @@ def snippet_problems(snippet: str) -> list[str]:
         problems.append("a list marker or heading")
     if not GOOD_START.match(snippet):
         problems.append("starts inside a sentence without '…'")
+    first, _, second = snippet.replace("[", "").replace("]", "").partition(" … ")
+    if second and second[:40] in first:
+        problems.append("the second passage repeats the first")
     return problems
 
 
@@ -69,6 +72,10 @@ def test_the_check_catches_markup_and_a_cut_sentence():
     assert snippet_problems("The rules differ. - A conversation") and snippet_problems("A **bold** claim")
     assert snippet_problems("check your name") and not snippet_problems("…check your name")
     assert not snippet_problems('[Habeas] corpus is old. "Is it legal?" 2026 - 2027')
+    assert snippet_problems(
+        "If you miss a hearing, the judge can order you deported. … "
+        "If you miss a [hearing], the judge can order you deported."
+    )
 
 
 BODY = (
@@ -104,3 +111,9 @@ def test_a_passage_starts_at_the_sentence_before_the_match():
 def test_lead_snippet_is_running_text():
     assert lead_snippet(BODY, 40) == "A complaint can: start a review or an…"
     assert lead_snippet("- one\n- two") == "one two"
+
+
+def test_two_passages_never_repeat_text():
+    body = "word " * 60 + "The judge decides. " + "word " * 20 + "Then the court may order it."
+    snippet = make_snippet(body, spans(body, "judge") + spans(body, "court"))
+    assert snippet.count("Then the") == 1 and "[judge]" in snippet and "[court]" in snippet
