@@ -205,7 +205,10 @@ class WindowChrome:
             self.quick_exit_button.setText(self.tr("Start over"))
             self.quick_exit_button.setToolTip(self.tr("Clear everything on screen and start over"))
         self._retranslate_workshop()
-        self.home.retranslate()
+        if self.guide is not None:  # every situation flow on home, labelled with its own title
+            self.home.show_flows(self.situation_flows())
+        else:
+            self.home.retranslate()
         self.results.retranslate()
         self.reader.retranslate()
         self.flow_panel.retranslate()

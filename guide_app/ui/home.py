@@ -69,13 +69,12 @@ class HomePage(QScrollArea):
             self.topic_buttons.append(button)
 
         self.situation_buttons: list[QPushButton] = []
-        situations = QGridLayout()
+        self.situation_flows: list[str] = []  # the flow id behind each situation button
+        self._flow_titles: dict[str, str] = {}  # flow id -> its own title in the window's language
+        self.situations_grid = situations = QGridLayout()
         situations.setSpacing(10)
-        for n, (_key, _label, flow_id, article_id) in enumerate(SITUATIONS):
-            button = self._big_button("situationButton")
-            button.clicked.connect(lambda _=False, f=flow_id, a=article_id: self.situation_chosen.emit(f, a))
-            situations.addWidget(button, n // 2, n % 2)
-            self.situation_buttons.append(button)
+        for _key, _label, flow_id, article_id in SITUATIONS:
+            self._add_situation(flow_id, article_id)
 
         self.help_now = QPushButton()
         self.help_now.setObjectName("helpNow")
@@ -134,10 +133,32 @@ class HomePage(QScrollArea):
             self.tr("Someone I love was detained"),
             self.tr("I want to report mistreatment"),
         ]
-        for button, label in zip(self.situation_buttons, situations, strict=True):
+        for button, label in zip(self.situation_buttons, situations, strict=False):
             button.setText(label)
             button.setAccessibleName(label)
             button.setToolTip(self.tr("Answer a few questions and get clear steps"))
+        for button, flow_id in zip(self.situation_buttons, self.situation_flows, strict=True):
+            if flow_id in self._flow_titles:
+                button.setText(self._flow_titles[flow_id])
+                button.setAccessibleName(self._flow_titles[flow_id])
+                button.setToolTip(self.tr("Answer a few questions and get clear steps"))
+
+    def _add_situation(self, flow_id: str, article_id: str = "") -> None:
+        n = len(self.situation_buttons)
+        button = self._big_button("situationButton")
+        button.clicked.connect(lambda _=False, f=flow_id, a=article_id: self.situation_chosen.emit(f, a))
+        self.situations_grid.addWidget(button, n // 2, n % 2)
+        self.situation_buttons.append(button)
+        self.situation_flows.append(flow_id)
+
+    def show_flows(self, flows: list[tuple[str, str]]) -> None:
+        """Every situation flow of the guide, each button labelled with the flow's own title (``flows``: id and
+        title in the window's language, in the guide's order). The four first situations keep their places."""
+        self._flow_titles = dict(flows)
+        for flow_id, _title in flows:
+            if flow_id not in self.situation_flows:
+                self._add_situation(flow_id)
+        self.retranslate()
         self.help_now.setText(self.tr("Get help now"))
         self.help_now.setAccessibleName(self.tr("Get help now"))
         self.help_now.setToolTip(self.tr("Phone numbers and websites of people who can help"))

@@ -160,8 +160,13 @@ class MainWindow(PageViews, PreferenceActions, PrivacyActions, WindowChrome, Wor
         self.statusBar().showMessage(self.tr("Opening the guide…"))
         self.service.start()
 
+    def situation_flows(self) -> list[tuple[str, str]]:
+        flows = sorted(self.guide.flows.values(), key=lambda flow: flow.order) if self.guide else []
+        return [(flow.id, flow.title.get(self.lang) or flow.title["en"]) for flow in flows]
+
     def _on_loaded(self, guide) -> None:
         self.guide = guide
+        self.home.show_flows(self.situation_flows())
         if guide.problems:
             count = len({p.path for p in guide.problems})  # files, not problems: one file may have several
             if count == 1:  # two strings, not "%n file(s)": English has no .qm to choose a plural form
@@ -276,6 +281,10 @@ class MainWindow(PageViews, PreferenceActions, PrivacyActions, WindowChrome, Wor
             self.open_article(article_id)
 
     def open_flow(self, flow_id: str) -> None:
+        self.search_timer.stop()  # starting a flow clears the search box: the flow is the answer now
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
         self.show_place(Place(PlaceKind.FLOW, flow_id, self.lang))
 
     def go_home(self) -> None:
