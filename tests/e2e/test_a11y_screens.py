@@ -50,7 +50,7 @@ WORDS = {
         "link": "Enlace:",
         "nothing": "zzqx",
         "no_results": "No hay resultados",
-        "situation": "La policía me detuvo",
+        "situation": "La policía me paró",  # the police flow's own title (content/flows/police-stopped-me.yaml)
         "step": "Paso 1",
         "step2": "Paso 2",
         "outcome": "Qué hacer:",
