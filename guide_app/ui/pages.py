@@ -70,6 +70,7 @@ class PageViews:
 
         library = self.guide.library
         browser = self.reader.browser
+        self.reader.lang = self.lang  # the language read-aloud speaks in (an article may be in another)
         if place.kind is PlaceKind.ARTICLE:
             article = library.translation(place.key, place.lang or self.lang)
             if article is None:
@@ -90,18 +91,15 @@ class PageViews:
             if term is None:
                 return
             browser.setHtml(render.glossary_html(term, self.lang))
-            self.reader.lang = self.lang
             spoken = term.term.get(self.lang) or next(iter(term.term.values()), "")
         elif place.kind is PlaceKind.HELP:
             browser.setHtml(render.help_html(library.resources, self.lang))
-            self.reader.lang = self.lang
             spoken = words(self.lang)["help_now"]
         elif place.kind is PlaceKind.RESOURCE:
             resource = next((r for r in library.resources if r.id == place.key), None)
             if resource is None:
                 return
             browser.setHtml(render.resource_html(resource, self.lang))
-            self.reader.lang = self.lang
             spoken = render.resource_name(resource, self.lang)
         self.stack.setCurrentWidget(self.reader)
         self.reader.find_bar.hide()

@@ -26,10 +26,6 @@ PROBE_PROGRAM = (
     "print(len(speech.availableLocales()) if speech.state() != QTextToSpeech.State.Error else 0)\n"
 )
 
-# Qt's multimedia loader warns on computers without PipeWire while the speech plugin loads; that is not an
-# error for speech (speech-dispatcher does not need PipeWire).
-QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
-
 
 def create_engine(name: str) -> tuple[object | None, list[QLocale]]:
     """Make the engine and ask its voices (both may wait on a speech service)."""
@@ -68,6 +64,9 @@ class SpeechEngineStarter(QObject):
         return self.tr("Read aloud needs a text-to-speech voice: turn on the speech voices in the system settings.")
 
     def start(self, requested: str = "") -> None:
+        # Qt's multimedia loader warns on computers without PipeWire while the speech plugin loads; that is not
+        # an error for speech (speech-dispatcher does not need PipeWire). Set here, on first use, not at start-up.
+        QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver.warning=false")
         try:
             from PySide6.QtTextToSpeech import QTextToSpeech
         except ImportError:
