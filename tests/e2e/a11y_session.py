@@ -18,6 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from xserver import VirtualScreen, die_with_parent
+
 SYSTEM_PYTHON = "/usr/bin/python3"
 BUS_LAUNCHER = "/usr/libexec/at-spi-bus-launcher"
 REGISTRY = "/usr/libexec/at-spi2-registryd"
@@ -31,6 +33,8 @@ def missing_reason() -> str | None:
         "Xvfb": "xvfb",
         "openbox": "openbox",
         "xdotool": "xdotool",
+        "xdpyinfo": "x11-utils",
+        "xprop": "x11-utils",
         "dbus-daemon": "dbus (dbus-x11)",
     }
     missing = [pkg for tool, pkg in needed.items() if shutil.which(tool) is None]
@@ -44,16 +48,6 @@ def missing_reason() -> str | None:
     return None
 
 
-def _die_with_parent() -> None:
-    """In the child: stop when the test process dies, even if it is killed before its clean-up runs."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 class ProbeError(AssertionError):
     pass
 
@@ -65,10 +59,11 @@ class Stack:
         self.dir = Path(tempfile.mkdtemp(prefix="a11y-stack-"))
         self.procs: list[subprocess.Popen] = []
         self.env: dict[str, str] = {}
+        self.x: VirtualScreen | None = None
 
     def _spawn(self, args, **kw) -> subprocess.Popen:
         proc = subprocess.Popen(
-            args, stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=_die_with_parent, **kw
+            args, stdin=subprocess.DEVNULL, start_new_session=True, preexec_fn=die_with_parent, **kw
         )
         self.procs.append(proc)
         return proc
@@ -78,29 +73,20 @@ class Stack:
         home = self.dir / "home"
         runtime.mkdir(mode=0o700)
         home.mkdir()
-        read_fd, write_fd = os.pipe()
-        self._spawn(
-            ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-            pass_fds=(write_fd,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+        self.x = VirtualScreen(
+            1366,
+            768,
+            home=home,
+            extra_env={
+                "XDG_RUNTIME_DIR": str(runtime),
+                "XDG_CACHE_HOME": str(home / ".cache"),
+                "XDG_CONFIG_HOME": str(home / ".config"),
+                "XDG_DATA_HOME": str(home / ".local/share"),
+                "NO_AT_BRIDGE": "0",
+            },
         )
-        os.close(write_fd)
-        with os.fdopen(read_fd) as pipe:
-            display = pipe.readline().strip()
-        if not display:
-            raise RuntimeError("Xvfb did not report a display")
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "DISPLAY": f":{display}",
-            "HOME": str(home),
-            "XDG_RUNTIME_DIR": str(runtime),
-            "XDG_CACHE_HOME": str(home / ".cache"),
-            "XDG_CONFIG_HOME": str(home / ".config"),
-            "XDG_DATA_HOME": str(home / ".local/share"),
-            "LANG": "C.UTF-8",
-            "NO_AT_BRIDGE": "0",
-        }
+        self.x.start_server()
+        env = dict(self.x.env)
         dbus = self._spawn(
             ["dbus-daemon", "--session", "--nofork", "--print-address=1"],
             stdout=subprocess.PIPE,
@@ -112,9 +98,8 @@ class Stack:
         self.env = env
         quiet = {"env": env, "stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
         self._spawn([BUS_LAUNCHER, "--launch-immediately"], **quiet)
-        self._spawn(["openbox"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(0.3)
-        self._spawn([REGISTRY], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.x.start_window_manager(env)
+        self._spawn([REGISTRY], **quiet)
         return self
 
     def stop(self) -> None:
@@ -130,6 +115,8 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
+        if self.x is not None:
+            self.x.close()
         shutil.rmtree(self.dir, ignore_errors=True)
 
     def set_preferences(self, **values: str) -> None:
@@ -162,7 +149,7 @@ class App:
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=log,
-                preexec_fn=_die_with_parent,
+                preexec_fn=die_with_parent,
             )
         self.probe = subprocess.Popen(
             [SYSTEM_PYTHON, str(PROBE)],
@@ -171,7 +158,7 @@ class App:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             text=True,
-            preexec_fn=_die_with_parent,
+            preexec_fn=die_with_parent,
         )
         hello = json.loads(self.probe.stdout.readline() or '{"ok": false, "error": "probe did not start"}')
         if not hello.get("ok"):

@@ -18,17 +18,17 @@ from __future__ import annotations
 import json
 import os
 import re
-import select
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "import", "convert", "tesseract")
+import xserver
+
+TOOLS = ("Xvfb", "openbox", "xdotool", "xprop", "xdpyinfo", "import", "convert", "tesseract")
 WINDOW_TITLE = "Rights Guide|Guía de derechos"  # xdotool --name takes a regular expression
 DEFAULT_SIZE = (1366, 768)  # a common community-center laptop
 START_TIMEOUT = 30.0
@@ -43,57 +43,17 @@ def _run(args: list[str], env: dict | None = None, timeout: float = 15.0) -> sub
 
 
 class Screen:
-    """A virtual X screen with a window manager."""
+    """A virtual X screen with a window manager (``xserver.VirtualScreen``: a free display, a small private
+    environment, checked to answer before openbox starts)."""
 
     def __init__(self, width: int = DEFAULT_SIZE[0], height: int = DEFAULT_SIZE[1]) -> None:
         self.size = (width, height)
-        for attempt in range(3):  # other test runs start and stop X servers at the same time
-            try:
-                self._start(width, height)
-                return
-            except RuntimeError:
-                if attempt == 2:
-                    raise
+        self._x = xserver.VirtualScreen(width, height).start()
+        self.display = self._x.display
+        self.env = self._x.env
 
-    def _start(self, width: int, height: int) -> None:
-        read_end, write_end = os.pipe()
-        self.xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-            pass_fds=(write_end,),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        os.close(write_end)
-        try:
-            ready, _, _ = select.select([read_end], [], [], 20)
-            number = os.read(read_end, 32).decode().strip() if ready else ""
-        finally:
-            os.close(read_end)
-        if not number.isdigit():
-            self.xvfb.kill()
-            raise RuntimeError("Xvfb did not report a display number within 20 s")
-        self.display = f":{number}"
-        self.env = {**os.environ, "DISPLAY": self.display}
-        self.env.pop("WAYLAND_DISPLAY", None)
-        self.wm_log = tempfile.TemporaryFile()  # noqa: SIM115 - closed with the screen
-        self.wm = subprocess.Popen(
-            ["openbox", "--sm-disable"],
-            env=self.env,
-            stdout=self.wm_log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + 15
-        while time.monotonic() < deadline:  # openbox announces itself on the root window when it manages it
-            if "window id" in _run(["xprop", "-root", "_NET_SUPPORTING_WM_CHECK"], self.env).stdout:
-                break
-            time.sleep(0.1)
-        else:
-            self.wm_log.seek(0)
-            said = self.wm_log.read().decode(errors="replace")
-            self.close()
-            raise RuntimeError(f"openbox did not start on the virtual screen {self.display}: {said}")
+    def close(self) -> None:
+        self._x.close()
 
     def shot(self, path: Path) -> Path:
         """The whole screen as a PNG."""
@@ -101,17 +61,6 @@ class Screen:
         if result.returncode != 0:
             raise RuntimeError(f"import failed: {result.stderr.strip()}")
         return path
-
-    def close(self) -> None:
-        self.wm_log.close()
-        for proc in (self.wm, self.xvfb):
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(5)
 
 
 @dataclass(frozen=True)

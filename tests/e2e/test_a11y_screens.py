@@ -12,6 +12,7 @@ outcome spoken. ``pytest -s`` prints the per-screen counts (controls / named).
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from a11y_session import Stack, actionable, missing_reason, summary
@@ -82,12 +83,25 @@ def _tab_to(app, name: str, limit: int = 25) -> dict:
     raise AssertionError(f"Tab never reached {name!r}")
 
 
+def _settled_tree(app, tries: int = 4) -> list[dict]:
+    """The tree once no actionable control is nameless: a control caught between being made and being named
+    (a result row while the list refills) is looked at again a moment later. One that stays nameless is what
+    the test reports."""
+    nodes = app.tree()
+    for _ in range(tries - 1):
+        if not summary(nodes)[2]:
+            break
+        time.sleep(0.5)
+        nodes = app.tree()
+    return nodes
+
+
 def _walk(app, words: dict) -> Walk:
     walk = Walk()
     app.wait_for("push button", words["situation"], timeout=15)
     # the window manager activates the window a moment after it shows; then something has the focus
     walk.focus["start"] = app.ask("focused", check=False, timeout=10)["node"] or {}
-    walk.screens["home"] = app.tree()
+    walk.screens["home"] = _settled_tree(app)
     app.events()  # forget start-up events
 
     app.key("ctrl+k")
@@ -95,12 +109,12 @@ def _walk(app, words: dict) -> Walk:
     app.type(words["query"])
     app.wait_announcement(words["results"])
     walk.spoken["typing"] = app.announcements(settle=1.5)
-    walk.screens["results"] = app.tree()
+    walk.screens["results"] = _settled_tree(app)
 
     app.key("Return")
     app.wait_announcement(words["in_short"])
     walk.spoken["article"] = app.announcements()
-    walk.screens["reader"] = app.tree()
+    walk.screens["reader"] = _settled_tree(app)
     app.key("ctrl+Down")
     app.wait_announcement(words["heading"])
     app.key("ctrl+Down")
@@ -115,7 +129,7 @@ def _walk(app, words: dict) -> Walk:
     app.type(words["nothing"])
     app.wait_announcement(words["no_results"])
     walk.spoken["nothing"] = app.announcements(settle=1.2)
-    walk.screens["no results"] = app.tree()
+    walk.screens["no results"] = _settled_tree(app)
 
     app.key("alt+Home")
     app.wait_for("push button", words["situation"])
@@ -124,7 +138,7 @@ def _walk(app, words: dict) -> Walk:
     app.wait_announcement(words["step"])
     walk.spoken["flow start"] = app.announcements()
     walk.focus["first answer"] = app.focused(role="push button")
-    walk.screens["flow question"] = app.tree()
+    walk.screens["flow question"] = _settled_tree(app)
     app.key("3")  # "the stop is over": the way with more than one question
     app.wait_announcement(words["step2"])
     walk.spoken["flow next"] = app.announcements()
@@ -133,7 +147,7 @@ def _walk(app, words: dict) -> Walk:
             break
         app.key(key)
         walk.spoken["flow end"] += app.announcements(settle=0.6)
-    walk.screens["flow outcome"] = app.tree()
+    walk.screens["flow outcome"] = _settled_tree(app)
     return walk
 
 
