@@ -2,7 +2,7 @@
 
 What it gives a test (see tests/e2e/conftest.py for the fixtures):
 
-* ``Screen`` — an Xvfb server on a free display (``-displayfd``) with the openbox window manager, so a new
+* ``Screen`` — an Xvfb server on a free display (``xserver.py``) with the openbox window manager, so a new
   window gets keyboard focus the way it does on a desktop. One per test session (1366x768), more on demand.
 * ``GuideApp`` — one running ``guide-app`` with a private HOME and XDG folders. Input goes through the X server
   (xdotool, XTEST), exactly like a keyboard: ``key("ctrl+equal")``, ``type("habeas")``. What is on screen comes

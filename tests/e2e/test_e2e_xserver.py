@@ -3,8 +3,11 @@ one the tests then talk to (CI once met a display whose socket answered for anot
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
+import threading
+import time
 
 import xserver
 
@@ -40,3 +43,41 @@ def test_the_screen_environment_carries_nothing_of_the_machine(monkeypatch):
     env = xserver.base_env(xserver.Path("/tmp/home"), DISPLAY=":99")
     assert "XAUTHORITY" not in env and "LD_PRELOAD" not in env
     assert env["HOME"] == "/tmp/home" and env["DISPLAY"] == ":99" and env["PATH"]
+
+
+def test_the_display_number_is_read_to_the_end_of_its_line():
+    """Xvfb writes the number and the newline separately; closing the pipe between them killed the server."""
+    read_end, write_end = os.pipe()
+    wrote: list[str] = []
+
+    def xvfb_like() -> None:
+        os.write(write_end, b"97")
+        time.sleep(0.3)
+        try:
+            os.write(write_end, b"\n")
+            wrote.append("newline")
+        except BrokenPipeError:
+            wrote.append("broken pipe")
+        os.close(write_end)
+
+    writer = threading.Thread(target=xvfb_like)
+    writer.start()
+    try:
+        assert xserver.read_display_line(read_end, timeout=5) == "97"
+    finally:
+        os.close(read_end)
+        writer.join()
+    assert wrote == ["newline"]
+
+
+def test_screens_started_back_to_back_all_answer():
+    """CI's order: one screen stopped, the next started at once (the same number is often free again)."""
+    for _ in range(6):
+        screen = xserver.VirtualScreen(320, 240)
+        try:
+            screen.start_server()
+            assert screen.xvfb.poll() is None
+            info = subprocess.run(["xdpyinfo"], env=screen.env, capture_output=True, text=True, timeout=10)
+            assert info.returncode == 0 and "320x240 pixels" in info.stdout, info.stderr
+        finally:
+            screen.close()

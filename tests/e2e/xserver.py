@@ -1,6 +1,10 @@
 """A private virtual X screen for the end-to-end tests: Xvfb on a display number nobody else uses, checked to
 answer before anything is started on it, and openbox once it does.
 
+The number is read from ``-displayfd`` to the end of its line: Xvfb writes it in two parts and exits when the
+pipe is closed between them. Reading only the first part left a dead server on ``:0`` that openbox could not
+open, which is how CI failed once while every local run passed.
+
 Both ``harness.Screen`` and the accessibility ``a11y_session.Stack`` start their screen here, so the two
 kinds of test meet the X server the same way. Every process gets a small, explicit environment (``base_env``)
 instead of the caller's: nothing the machine happens to export (an X authority file, a preload library, a
@@ -72,6 +76,24 @@ def die_with_parent() -> None:
         pass
 
 
+def read_display_line(fd: int, timeout: float) -> str:
+    """The display number Xvfb writes to ``-displayfd`` once it accepts connections: the whole line.
+
+    Xvfb writes the number and the newline in two writes, and dies ("Cannot write display number") when the
+    pipe is closed between them, so the reader waits for the newline (or the end of the pipe: Xvfb gave up)."""
+    data = b""
+    deadline = time.monotonic() + timeout
+    while b"\n" not in data:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
+            break
+        chunk = os.read(fd, 64)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode(errors="replace").strip()
+
+
 class ScreenError(RuntimeError):
     pass
 
@@ -131,9 +153,8 @@ class VirtualScreen:
                 preexec_fn=die_with_parent,
             )
         os.close(write_end)
-        try:  # Xvfb writes its display number once it accepts connections, or closes the pipe when it gives up
-            ready, _, _ = select.select([read_end], [], [], 20)
-            reported = os.read(read_end, 32).decode().strip() if ready else ""
+        try:
+            reported = read_display_line(read_end, timeout=20)
         finally:
             os.close(read_end)
         if reported != str(number):
@@ -214,5 +235,9 @@ class VirtualScreen:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def _run(args: list[str], env: dict | None = None, timeout: float = 15.0) -> subprocess.CompletedProcess:
-    return subprocess.run(args, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+def _run(args: list[str], env: dict | None = None, timeout: float = 10.0) -> subprocess.CompletedProcess:
+    """``args``' result; one that hangs (a socket that accepts and never answers) counts as a failure."""
+    try:
+        return subprocess.run(args, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(args, -1, "", f"{args[0]} gave no answer within {timeout:g} s")
