@@ -65,7 +65,9 @@ def run(args) -> int:
 
     window = MainWindow(loader, prefs, lang, translations, kiosk_settings)
     window.crash_guard = crash_guard
-    from guide_app.ui import debug_state
+    from guide_app.ui import debug_state, termination
+
+    termination.quit_cleanly_on_signals(app, window)  # a logout or kill clears the session and cleans up
 
     debug_state.install(window)  # only when GUIDE_APP_DEBUG_STATE is set (end-to-end tests)
     if kiosk_settings.enabled:
