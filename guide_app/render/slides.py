@@ -129,7 +129,7 @@ def _point(block: Block) -> Point | None:
     if not text:
         return None
     if block.kind == "heading":
-        return Point(text, 0, False, heading=True)
+        return Point(text, len(text), False, heading=True)  # drawn bold, as a heading
     lead = block.lead if 0 < block.lead < len(text) else 0
     if block.kind == "item" and block.marker[:1].isdigit():  # a numbered step keeps its number, not a bullet
         prefix = f"{block.marker} "
@@ -198,6 +198,27 @@ def _cost(lines: Sequence[int], budget: Budget) -> float:
     return sum(lines) + budget.gap * (len(lines) - 1)
 
 
+def _lead_ins_apart(points: Sequence[Point], budget: Budget) -> list[Point]:
+    """A long paragraph that ends by introducing a list ("… But it has real risks:") gives its last sentence
+    a point of its own, so that sentence can go to the next slide with the list when the slide is full."""
+    out: list[Point] = []
+    for point in points:
+        sentences = _sentences(point.text)
+        lead_in = not point.bullet and not point.heading and point.text.endswith(":")
+        if not lead_in or len(sentences) < 2 or budget.lines_of(point.text) <= 2:
+            out.append(point)
+        else:
+            body = " ".join(sentences[:-1])
+            out += [Point(body, min(point.lead, len(body)), True), Point(sentences[-1], 0, False)]
+    return out
+
+
+def _opens(point: Point, budget: Budget) -> bool:
+    """A sub-heading, or a short line that introduces a list ("It has real risks:"): it belongs with what follows."""
+    lead_in = not point.bullet and point.text.endswith(":") and budget.lines_of(point.text) <= 2
+    return point.heading or lead_in
+
+
 def _fill(points: Sequence[Point], room: Callable[[int], float], budget: Budget) -> list[list[Point]]:
     """Fill slides in order. A point that fits no empty slide is cut at sentence ends to fill the current one;
     a shorter point that does not fit what is left moves whole to the next slide."""
@@ -210,32 +231,34 @@ def _fill(points: Sequence[Point], room: Callable[[int], float], budget: Budget)
         here = max(1.0, room(len(slides) - 1))
         gap = budget.gap if current else 0.0
         need: float = budget.lines_of(point.text)
-        if point.heading and i + 1 < len(pending):  # room for its first lines too, or it waits for the next slide
+        if _opens(point, budget) and i + 1 < len(pending):  # room for its first lines too, or it waits
             need += budget.gap + min(budget.lines_of(pending[i + 1].text), 2)
         if len(current) < budget.points and used + gap + need <= here:
             current.append(point)
-            used += gap + need
+            used += gap + budget.lines_of(point.text)  # what it takes; the lines kept for what follows are not
             i += 1
             continue
         free = here - used - gap
         too_long = need > max(1.0, room(len(slides)))
-        if len(current) < budget.points and too_long and (free >= budget.min_piece or not current):
+        only_openers = bool(current) and all(_opens(p, budget) for p in current)  # cut rather than strand them
+        if len(current) < budget.points and (too_long or only_openers) and (free >= budget.min_piece or not current):
             head, tail = _take(point.text, free, budget, words_ok=not current or free >= budget.lines / 2)
             if head:
                 current.append(Point(head, min(point.lead, len(head)), point.bullet))
                 pending[i] = Point(tail, max(0, point.lead - len(head) - 1), bullet=False)
                 if not tail:
                     i += 1
-        if current:
+        openers: list[Point] = []  # a heading or a lead-in never ends a slide: it opens the next one, with
+        while len(current) > 1 and _opens(current[-1], budget):  # the lines it introduces
+            openers.insert(0, current.pop())
+        if openers and not all(_opens(p, budget) for p in current):
+            slides.append(openers)
+            used = _cost([budget.lines_of(p.text) for p in openers], budget)
+        elif current:
+            current.extend(openers)
             slides.append([])
             used = 0.0
-    slides = [s for s in slides if s]
-    for n in range(len(slides) - 1):  # a heading does not end a slide: it goes over with its lines
-        if len(slides[n]) > 1 and slides[n][-1].heading and len(slides[n + 1]) < budget.points:
-            moved = [slides[n][-1], *slides[n + 1]]
-            if _cost([budget.lines_of(p.text) for p in moved], budget) <= max(1.0, room(n + 1)):
-                slides[n + 1].insert(0, slides[n].pop())
-    return slides
+    return [s for s in slides if s]
 
 
 def _slides_cost(group: Sequence[Point], budget: Budget) -> float:
@@ -287,7 +310,7 @@ def points_slides(
     lab = deck_labels("en", labels)
     budget = budget or Budget()
     items = [Point(_SPACES.sub(" ", p).strip()) if isinstance(p, str) else p for p in points]
-    items = [p for p in items if p.text]
+    items = _lead_ins_apart([p for p in items if p.text], budget)
     continued = f"{heading} {lab['continued']}".strip()
 
     def room(n: int) -> float:

@@ -219,3 +219,33 @@ def test_a_heading_never_ends_a_slide():
     for slide in deck:
         if slide.kind == "content" and slide.points:
             assert not slide.points[-1].startswith("Sub-heading"), slide.points
+
+
+def test_no_shipped_slide_ends_on_a_sub_heading_or_a_lead_in():
+    """A sub-heading or a line that introduces a list ("It has real risks:") opens the slide with the lines it
+    introduces, even when the next slide is already full."""
+    from guide_app.guide import load_guide
+
+    library = load_guide(REPO / "content", []).library
+    stranded = []
+    for article in library.articles.values():
+        headings = {p.text for s in article.sections for p in sl.parse_points(s.markdown) if p.heading}
+        for slide in sl.article_slides(article):
+            if slide.kind != "content" or not slide.points:
+                continue
+            last = slide.points[-1]
+            if (len(slide.points) > 1 and last in headings) or (last.endswith(":") and not slide.bulleted(-1)):
+                stranded.append(f"{article.lang}/{article.id} slide {slide.number}: {last}")
+    assert stranded == []
+
+
+def test_a_long_paragraph_that_introduces_a_list_keeps_its_last_sentence_with_the_list():
+    intro = " ".join(["This sentence is part of a long paragraph before a list."] * 5) + " It has risks:"
+    items = "\n".join(f"- Risk number {n} is explained in a sentence of a fair length here." for n in range(6))
+    deck = sl.article_slides(make_article([("Section", f"{intro}\n\n{items}")]))
+    content = [s for s in deck if s.kind == "content"]
+    for slide in content:
+        assert not slide.points[-1].endswith(":"), slide.points
+    with_intro = next(s for s in content if "It has risks:" in s.points)
+    index = with_intro.points.index("It has risks:")
+    assert index + 1 < len(with_intro.points) and with_intro.points[index + 1].startswith("Risk number 0")
