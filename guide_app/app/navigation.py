@@ -13,9 +13,10 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from guide_app.app.policy import Policy
+from guide_app.library.model import LEGAL_HELP_ID
 
 # The article behind "Where to get real help" (home page link, Help menu).
-LEGAL_HELP_ARTICLE = "finding-legal-help"
+LEGAL_HELP_ARTICLE = LEGAL_HELP_ID
 
 
 class PlaceKind(str, Enum):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from guide_app.library import files
 from guide_app.library.frontmatter import FrontMatterError, parse
-from guide_app.library.model import TOPICS, Article, Problem, Source
+from guide_app.library.model import LEGAL_HELP_ID, TOPICS, Article, Problem, Source
 from guide_app.library.reference import ISO_DATE
 from guide_app.library.sections import split_sections
 
@@ -17,7 +17,6 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARTICLE_LINK = re.compile(r"\]\(article:([^)#\s]*)(?:#[^)\s]*)?\)")
 RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>")
 LEGAL_NOTE = {"en": "not legal advice", "es": "no es asesoría legal"}
-LEGAL_HELP_ID = "finding-legal-help"
 
 
 def read_article(

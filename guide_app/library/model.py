@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
+LEGAL_HELP_ID = "finding-legal-help"  # the article every "not legal advice" note and out-of-scope answer points to
+
 LANGUAGES = ("en", "es")
 LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 

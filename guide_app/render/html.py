@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from guide_app.i18n import text, words
-from guide_app.library.model import Article, Library
+from guide_app.library.model import LEGAL_HELP_ID, Article, Library
 from guide_app.search.tokens import WORD
 
 STALE_AFTER_DAYS = 365
@@ -134,7 +134,7 @@ def article_html(
         out.append(f'<p class="stale">{esc(lab["stale"])}</p>')
     note = esc(lab["legal_note"])
     if not for_print:
-        note += f' <a href="article:finding-legal-help">{esc(lab["help_link"])}</a>'
+        note += f' <a href="article:{LEGAL_HELP_ID}">{esc(lab["help_link"])}</a>'
     out.append(f'<table class="note" width="100%" cellpadding="8"><tr><td>{note}</td></tr></table>')
     if library is not None and article.related and not for_print:
         links = []
