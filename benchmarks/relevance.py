@@ -1,6 +1,7 @@
 """Relevance on our own query set: success@1, success@3 and MRR for the app, SQLite FTS5 and tantivy.
 
-    python benchmarks/relevance.py [--engines ours,fts5,tantivy] [--queries FILE] [--misses] [--json FILE]
+    python benchmarks/relevance.py [--engines ours,fts5,tantivy] [--queries FILE] [--misses] [--near]
+                                   [--half A|B] [--json FILE]
 
 The query set (``eval_queries.yaml``) is written from independent sources and labelled with the article
 ids that answer each question; see its header. A query counts as a success@k when one of its expected
@@ -11,6 +12,11 @@ only, with the same documents and grouping (``peers.py``); their glossary and re
 out of their lists the same way. Out-of-scope flags are counted separately (raised on an in-scope
 question = a false alarm).
 
+``--half A`` / ``--half B`` keep one of two fixed halves of the questions (split by a hash of the question
+text, so a question never changes half): tune a ranking change looking at half A only, then check that it
+does not hurt half B. ``--near`` lists every question whose expected article is found but not first, with
+the app's top three and their scores.
+
 Run it from a checkout of another commit (``PYTHONPATH=that/checkout``) to get that commit's figures: it
 uses ``Response.shown()`` when the engine has it, and the old ``results + other_lang_results`` otherwise.
 """
@@ -18,6 +24,7 @@ uses ``Response.shown()`` when the engine has it, and the old ``results + other_
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import tempfile
@@ -49,6 +56,11 @@ def load_questions(path: Path = QUERIES) -> list[Question]:
         expect = (x["expect"],) if isinstance(x["expect"], str) else tuple(x["expect"])  # queries.yaml: one id
         out.append(Question(str(x["q"]), x["lang"], expect, x.get("kind", "plain")))
     return out
+
+
+def half_of(question: Question) -> str:
+    """ "A" or "B": a fixed split of the question set by a hash of the question's text."""
+    return "A" if hashlib.sha256(question.q.encode("utf-8")).digest()[0] % 2 == 0 else "B"
 
 
 def rank_of(found: list[str], expect: tuple[str, ...]) -> int | None:
@@ -88,12 +100,15 @@ class Ours:
         folder, indexes = store.open_or_build(cache, library, "relevance")
         self.engine = SearchEngine(indexes, library, folder)
         self.flags: list[bool] = []
+        self.tops: list[list[tuple[str, float]]] = []
 
     def search(self, text: str, lang: str, limit: int = DEPTH) -> list[str]:
         response = self.engine.search(text, lang, limit=limit)
         self.flags.append(bool(getattr(response, "out_of_scope", False)))
         if hasattr(response, "shown"):
-            return [r.id for r in response.shown() if getattr(r, "kind", "article") == "article"]
+            shown = [r for r in response.shown() if getattr(r, "kind", "article") == "article"]
+            self.tops.append([(r.id, r.score) for r in shown[:3]])
+            return [r.id for r in shown]
         return [r.id for r in response.results + response.other_lang_results]  # before the card was apart
 
     def close(self) -> None:
@@ -104,7 +119,7 @@ def articles_only(keys: list[str]) -> list[str]:
     return [k for k in keys if ":" not in k]
 
 
-def run(engines: list[str], questions: list[Question], misses: bool = False) -> dict:
+def run(engines: list[str], questions: list[Question], misses: bool = False, near: bool = False) -> dict:
     import peers
 
     from guide_app.guide import load_guide
@@ -146,6 +161,12 @@ def run(engines: list[str], questions: list[Question], misses: bool = False) -> 
                     for q, found in zip(questions, lists, strict=True)
                     if (rank_of(found, q.expect) or 99) > 3
                 ]
+            if near and name == "ours" and engine.tops:
+                result["near"] = [
+                    {"q": q.q, "lang": q.lang, "kind": q.kind, "expect": q.expect, "rank": rank, "top": top}
+                    for q, found, top in zip(questions, lists, engine.tops, strict=True)
+                    if (rank := rank_of(found, q.expect)) is not None and 1 < rank <= 3
+                ]
             result["open_s"] = round(built, 2)
             report["engines"][name] = result
             engine.close()
@@ -177,15 +198,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines", default="ours,fts5,tantivy")
     parser.add_argument("--queries", type=Path, default=QUERIES)
     parser.add_argument("--misses", action="store_true", help="list the app's questions not answered in its top 3")
+    parser.add_argument("--near", action="store_true", help="list the app's questions answered at rank 2 or 3")
+    parser.add_argument("--half", choices=("A", "B"), help="only one fixed half of the questions")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
-    report = run(args.engines.split(","), load_questions(args.queries), args.misses)
+    questions = load_questions(args.queries)
+    if args.half:
+        questions = [q for q in questions if half_of(q) == args.half]
+    report = run(args.engines.split(","), questions, args.misses, args.near)
     print(table(report))
     if args.misses:
         for name, result in report["engines"].items():
             for miss in result.get("misses", []):
                 print(f"  {name} miss [{miss['kind']}/{miss['lang']}] {miss['q']!r}: {miss['got']}")
+    for near_one in report["engines"].get("ours", {}).get("near", []):
+        top = ", ".join(f"{key} {score:.2f}" for key, score in near_one["top"])
+        print(f"  rank {near_one['rank']} [{near_one['kind']}/{near_one['lang']}] {near_one['q']!r}")
+        print(f"      expect {'/'.join(near_one['expect'])}; top: {top}")
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
     return 0

@@ -40,10 +40,10 @@ from guide_app.search.lang_index import HELP_ARTICLE, LangIndex
 from guide_app.search.query import (
     MIN_PREFIX,
     PREFIX_BOOST,
-    SYNONYM_BOOST,
     ParsedQuery,
     cap_words,
     clean,
+    extra_weights,
     is_finished,
     parse,
     synonym_words,
@@ -273,10 +273,10 @@ class SearchEngine:
             stop_check(stop)
             for d, s in zip(*index.term_scores(term), strict=True):
                 total[d] += s
-        for term in parsed.extra_terms:
+        for term, weight in zip(parsed.extra_terms, extra_weights(parsed, index.knows_term), strict=True):
             stop_check(stop)
             for d, s in zip(*index.term_scores(term), strict=True):
-                total[d] += s * SYNONYM_BOOST
+                total[d] += s * weight
         if parsed.prefix:
             stop_check(stop)
             for d in index.prefix_docs(parsed.prefix):
@@ -321,7 +321,7 @@ class SearchEngine:
 
     def _out_of_scope(self, parsed: ParsedQuery, index: LangIndex, top: list[int]) -> bool:
         if parsed.not_covered:
-            return not IN_SCOPE_CATEGORIES & set(parsed.categories)
+            return not parsed.names(IN_SCOPE_CATEGORIES)
         if parsed.prefix and len(parsed.prefix) < 4:
             return False  # still typing the first letters of a word
         if not any(len(t) >= 3 for t in parsed.terms):
