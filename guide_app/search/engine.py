@@ -40,10 +40,10 @@ from guide_app.search.lang_index import HELP_ARTICLE, LangIndex
 from guide_app.search.query import (
     MIN_PREFIX,
     PREFIX_BOOST,
+    SYNONYM_BOOST,
     ParsedQuery,
     cap_words,
     clean,
-    extra_weights,
     is_finished,
     parse,
     synonym_words,
@@ -273,10 +273,10 @@ class SearchEngine:
             stop_check(stop)
             for d, s in zip(*index.term_scores(term), strict=True):
                 total[d] += s
-        for term, weight in zip(parsed.extra_terms, extra_weights(parsed, index.knows_term), strict=True):
+        for term in parsed.extra_terms:
             stop_check(stop)
             for d, s in zip(*index.term_scores(term), strict=True):
-                total[d] += s * weight
+                total[d] += s * SYNONYM_BOOST
         if parsed.prefix:
             stop_check(stop)
             for d in index.prefix_docs(parsed.prefix):

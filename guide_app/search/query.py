@@ -10,7 +10,6 @@ three letters on (short prefixes over the body cost seconds).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from guide_app.library.model import SynonymRule
@@ -26,9 +25,6 @@ MAX_PREFIX_TERMS = 24
 # held-out benchmarks/eval_queries.yaml (see benchmarks/README.md).
 FIELDS = (("title", 2.0), ("heading", 1.0), ("body", 1.0))
 SYNONYM_BOOST = 0.6
-# An everyday-words rule whose trigger words the guide never uses ("cousin", "primo", "lawyer" typed in a
-# Spanish window) is the only way those words reach the articles: its added words then count in full.
-STAND_IN_BOOST = 1.0
 PREFIX_BOOST = 1.5
 NOT_COVERED = "not-covered"  # the synonyms category of questions the guide does not answer
 MIXED_LANGUAGE = "spanglish"  # the category of rules for the other language's words mixed into a question
@@ -46,8 +42,6 @@ class ParsedQuery:
     covered: frozenset[str] = frozenset()  # folded words that an everyday-words rule matched
     # folded words of the in-scope rules' phrases that lie outside every not-covered phrase matched
     in_scope_words: dict[str, frozenset[str]] = field(default_factory=dict)
-    # extra term -> the stems of the trigger phrase of each rule that added it (stop words dropped)
-    sources: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -113,7 +107,6 @@ def parse(
     extra: list[str] = []
     categories: list[str] = []
     covered: set[str] = set()
-    sources: dict[str, list[tuple[str, ...]]] = {}
     hits = list(_synonym_hits(tokens, lang, synonyms))
     # Words of another language mixed in ("lawyer" in Spanish) are first put into this language; the rules
     # this language has for those words then apply as if they had been typed ("abogado" -> legal help).
@@ -135,12 +128,9 @@ def parse(
         covered.update(found)
         if rule.category and rule.category not in categories:
             categories.append(rule.category)
-        trigger = tuple(t for t in (stem(w, lang) for w in found) if t)
         for term in add_terms:
-            if term not in terms:
-                if term not in extra:
-                    extra.append(term)
-                sources.setdefault(term, []).append(trigger)
+            if term not in terms and term not in extra:
+                extra.append(term)
     return ParsedQuery(
         cleaned,
         tokens,
@@ -150,7 +140,6 @@ def parse(
         tuple(categories),
         frozenset(covered),
         {category: frozenset(found) for category, found in in_scope_words.items()},
-        sources,
     )
 
 
@@ -217,39 +206,23 @@ def synonym_words(rules: tuple[SynonymRule, ...], lang: str, skip: tuple[str, ..
     )
 
 
-def extra_weights(parsed: ParsedQuery, knows: Callable[[str], bool]) -> list[float]:
-    """The weight of each of ``parsed.extra_terms``: ``SYNONYM_BOOST``, or ``STAND_IN_BOOST`` when a rule
-    that added it was triggered by words none of which the index knows (``knows(stem)``)."""
-    out = []
-    for term in parsed.extra_terms:
-        stand_in = any(trigger and not any(knows(t) for t in trigger) for trigger in parsed.sources.get(term, ()))
-        out.append(STAND_IN_BOOST if stand_in else SYNONYM_BOOST)
-    return out
-
-
-def leaves(parsed: ParsedQuery, weights: list[float] | None = None) -> list[tuple[str, str, float]]:
-    """``(field, term, boost)`` for every word in every field; everyday-words terms weighted lower
-    (``weights``, one per extra term, from :func:`extra_weights`; ``SYNONYM_BOOST`` each by default).
+def leaves(parsed: ParsedQuery) -> list[tuple[str, str, float]]:
+    """``(field, term, boost)`` for every word in every field; everyday-words terms weighted lower.
 
     A section's score is the sum of its matching leaves, so sections matching more of the person's
     words rank higher.
     """
-    weights = weights if weights is not None else [SYNONYM_BOOST] * len(parsed.extra_terms)
     out = [(name, term, boost) for term in parsed.terms for name, boost in FIELDS]
-    out += [
-        (name, term, boost * weight)
-        for term, weight in zip(parsed.extra_terms, weights, strict=True)
-        for name, boost in FIELDS
-    ]
+    out += [(name, term, boost * SYNONYM_BOOST) for term in parsed.extra_terms for name, boost in FIELDS]
     return out
 
 
-def to_whoosh(parsed: ParsedQuery, weights: list[float] | None = None):
+def to_whoosh(parsed: ParsedQuery):
     """The same query as one flat Whoosh ``Or`` (the engine scores it from cached postings instead; this
     form is the reference the tests compare those scores against)."""
     from whoosh import query as wq
 
-    parts: list = [wq.Term(name, term, boost=boost) for name, term, boost in leaves(parsed, weights)]
+    parts: list = [wq.Term(name, term, boost=boost) for name, term, boost in leaves(parsed)]
     if parsed.prefix:
         parts.append(wq.Prefix("prefix", parsed.prefix, boost=PREFIX_BOOST))
     if not parts:

@@ -17,7 +17,7 @@ from conftest import FIXTURE_CONTENT
 from guide_app.guide import load_guide
 from guide_app.search.analysis import stem, stemming_analyzer, words
 from guide_app.search.engine import highlight_terms
-from guide_app.search.query import MAX_CHARS, clean, extra_weights, parse, to_whoosh
+from guide_app.search.query import MAX_CHARS, clean, parse, to_whoosh
 
 
 def tokens(text: str, lang: str) -> list[str]:
@@ -370,21 +370,15 @@ def test_detainer_is_not_stemmed_into_detained():
 
 @pytest.mark.parametrize(
     ("query", "lang"),
-    [
-        ("habeas corpus", "en"),
-        ("la migra", "es"),
-        ("judge lawyer detention", "en"),
-        ("derecho silencio", "es"),
-    ],
+    [("habeas corpus", "en"), ("la migra", "es"), ("judge lawyer detention", "en"), ("derecho silencio", "es")],
 )
 def test_cached_scores_are_whooshs_own(fixture_engine, query, lang):
     """Sections are ranked from cached postings scored by Whoosh's BM25F: the same scores as Whoosh's search."""
     parsed = parse(query, lang, fixture_engine.library.synonyms)
     index = fixture_engine._langs[lang]
-    weights = extra_weights(parsed, index.knows_term)
-    expected = {hit.docnum: hit.score for hit in index.searcher.search(to_whoosh(parsed, weights), limit=None)}
+    expected = {hit.docnum: hit.score for hit in index.searcher.search(to_whoosh(parsed), limit=None)}
     got: dict[int, float] = {}
-    for term, weight in [(t, 1.0) for t in parsed.terms] + list(zip(parsed.extra_terms, weights, strict=True)):
+    for term, weight in [(t, 1.0) for t in parsed.terms] + [(t, 0.6) for t in parsed.extra_terms]:
         for d, s in zip(*index.term_scores(term), strict=True):
             got[d] = got.get(d, 0.0) + s * weight
     assert expected
