@@ -117,7 +117,14 @@ def _snowball(lang: str):
 @cache
 def stopwords(lang: str) -> frozenset[str]:
     """The language's stop words, folded; computed once (it is called for every query word)."""
-    return frozenset(fold(w) for w in stopwords_for_language(lang))
+    return frozenset(fold(w) for w in stopwords_for_language(lang)) | _MORE_STOPWORDS.get(lang, frozenset())
+
+
+# Question words Whoosh's lists leave out while keeping their neighbours ("cómo", "cuándo", "dónde" are in the
+# Spanish list; "how", "what", "when" in the English one): the guide's headings are questions, so a question
+# word would otherwise match every heading that asks the same kind of question ("¿Cuánto cuesta el 287(g)?"
+# for "cuánto cuesta la fianza").
+_MORE_STOPWORDS = {"es": frozenset({"cuanto", "cuanta", "cuantos", "cuantas"})}
 
 
 def stemming_analyzer(lang: str):

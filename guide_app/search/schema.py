@@ -7,7 +7,7 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from guide_app.search.analysis import folding_analyzer, stemming_analyzer, word_analyzer
 
 # Bump whenever the schema or the analyzers change: an index built with another version is rebuilt.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def build_schema(lang: str) -> Schema:

@@ -336,7 +336,16 @@ def test_no_implausible_corrections(engine, typed, lang):
     assert engine.search(typed, lang).corrected is None
 
 
-@pytest.mark.parametrize(("query", "lang"), [("how do i apply for daca", "en"), ("como pedir asilo politico", "es")])
+@pytest.mark.parametrize(
+    ("query", "lang"),
+    [
+        ("how do i apply for daca", "en"),
+        ("como pedir asilo politico", "es"),
+        # a family word inside a not-covered phrase is a family petition, not a detention
+        ("como pedir a mi esposa para la residencia", "es"),
+        ("petition for my wife green card", "en"),
+    ],
+)
 def test_questions_the_guide_does_not_cover_get_legal_help_first(engine, query, lang):
     response = engine.search(query, lang)
     assert response.out_of_scope
@@ -344,10 +353,38 @@ def test_questions_the_guide_does_not_cover_get_legal_help_first(engine, query, 
 
 
 @pytest.mark.parametrize(
-    ("query", "lang"), [("my work permit case is stuck for years", "en"), ("la migra en mi casa", "es")]
+    ("query", "lang"),
+    [
+        ("my work permit case is stuck for years", "en"),
+        ("la migra en mi casa", "es"),
+        ("detuvieron a mi esposa", "es"),
+        ("ice took my wife", "en"),
+    ],
 )
 def test_covered_questions_are_not_out_of_scope(engine, query, lang):
     assert not engine.search(query, lang).out_of_scope
+
+
+def test_english_words_in_a_spanish_question_take_the_spanish_rules(guide, engine):
+    """An English "lawyer" is put into Spanish ("abogado"), and what Spanish says about "abogado" applies."""
+    added = extra(guide, "necesito un lawyer", "es")
+    assert stem("abogado", "es") in added
+    assert stem("acreditado", "es") in added  # from the Spanish rule for "abogado", not the mixed-words one
+    assert stem("acreditado", "es") not in extra(guide, "necesito un", "es")
+    assert ids(engine.search("necesito un lawyer", "es"))[0] == "finding-legal-help"
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "expected"),
+    [
+        ("cuanto cuesta la fianza", "es", "bond"),  # "cuánto" is a question word, like "cómo"
+        ("cuánto le cuesta al condado el 287g", "es", "287g-costs"),
+        ("how much does 287g cost our county", "en", "287g-costs"),
+        ("how much is bond", "en", "bond"),
+    ],
+)
+def test_cost_questions_go_to_their_own_subject(engine, query, lang, expected):
+    assert ids(engine.search(query, lang))[0] == expected
 
 
 def test_casa_is_not_caso():
