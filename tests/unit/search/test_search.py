@@ -17,7 +17,7 @@ from conftest import FIXTURE_CONTENT
 from guide_app.guide import load_guide
 from guide_app.search.analysis import stem, stemming_analyzer, words
 from guide_app.search.engine import highlight_terms
-from guide_app.search.query import MAX_CHARS, clean, parse, to_whoosh
+from guide_app.search.query import MAX_CHARS, SYNONYM_BOOST, clean, parse, to_whoosh
 
 
 def tokens(text: str, lang: str) -> list[str]:
@@ -378,7 +378,7 @@ def test_cached_scores_are_whooshs_own(fixture_engine, query, lang):
     index = fixture_engine._langs[lang]
     expected = {hit.docnum: hit.score for hit in index.searcher.search(to_whoosh(parsed), limit=None)}
     got: dict[int, float] = {}
-    for term, weight in [(t, 1.0) for t in parsed.terms] + [(t, 0.6) for t in parsed.extra_terms]:
+    for term, weight in [(t, 1.0) for t in parsed.terms] + [(t, SYNONYM_BOOST) for t in parsed.extra_terms]:
         for d, s in zip(*index.term_scores(term), strict=True):
             got[d] = got.get(d, 0.0) + s * weight
     assert expected
