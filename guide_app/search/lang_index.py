@@ -8,6 +8,7 @@ from array import array
 from bisect import bisect_left
 from typing import Any
 
+from guide_app.search.analysis import stem, words
 from guide_app.search.query import FIELDS, MAX_PREFIX_TERMS
 from guide_app.search.spelling import max_edits
 
@@ -34,6 +35,7 @@ class LangIndex:
         self._stored: dict[int, dict] = {}
         self._known: dict[str, bool] = {}
         self._spans: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        self._pairs: dict[int, set[tuple[str, str]]] = {}
         self._cached = 0
         self._corrector: Any = None  # a Whoosh corrector, made on first use
         self._help_doc: int | None | bool = False
@@ -122,6 +124,20 @@ class LangIndex:
         order = sorted(total)
         found = (array("i", order), array("d", (total[d] for d in order)))
         self._combined[term] = found
+        return found
+
+    def heading_pairs(self, docnum: int) -> set[tuple[str, str]]:
+        """Each pair of neighbouring index terms in the section's title and in its heading (stop words
+        skipped), worked out once per section."""
+        found = self._pairs.get(docnum)
+        if found is None:
+            fields = self.stored(docnum)
+            found = set()
+            for text in (fields.get("title", ""), fields.get("heading", "")):
+                terms = [t for t in (stem(w, self.lang) for w in words(text)) if t]
+                found.update(zip(terms, terms[1:], strict=False))
+            if len(self._pairs) < 50_000:
+                self._pairs[docnum] = found
         return found
 
     def has(self, name: str, term: str, docnum: int) -> bool:

@@ -402,3 +402,12 @@ def test_at_most_one_card_and_it_is_apart(engine):
     response = engine.search("expedited removal", "en")
     assert all(r.kind == "article" for r in response.results)
     assert response.card is None or response.card.kind in ("glossary", "resource")
+
+
+def test_words_side_by_side_in_a_heading_count_as_a_phrase(engine):
+    """ "warrant" alone leans to the home article; "warrant service officer" is the 287(g) model's name."""
+    index = engine._langs["en"]
+    docs = [d for d in range(index.count) if index.stored(d).get("article_id") == "287g-models"]
+    pairs = set().union(*(index.heading_pairs(d) for d in docs))
+    assert (stem("warrant", "en"), stem("service", "en")) in pairs
+    assert ids(engine.search("warrant service officer what is that", "en"))[0] == "287g-models"
