@@ -8,11 +8,12 @@ from array import array
 from bisect import bisect_left
 from typing import Any
 
+from guide_app.library.model import LEGAL_HELP_ID
 from guide_app.search.analysis import stem, words
 from guide_app.search.query import FIELDS, MAX_PREFIX_TERMS
 from guide_app.search.spelling import max_edits
 
-HELP_ARTICLE = "finding-legal-help"  # what an out-of-scope question is offered first
+HELP_ARTICLE = LEGAL_HELP_ID  # what an out-of-scope question is offered first
 MAX_CACHED_POSTINGS = 4_000_000  # about 48 MB of arrays; beyond this the cache is emptied and refilled
 _EMPTY = (array("i"), array("d"))
 

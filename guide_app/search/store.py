@@ -218,9 +218,21 @@ def _seed_from_bundle(tmp: Path, library: Library, fingerprint: str) -> bool:
     return False
 
 
+class MemoryOnlyStorage(RamStorage):
+    """Whoosh's in-memory storage, with its scratch space in memory too.
+
+    Whoosh's own ``RamStorage.temp_storage`` puts a build's scratch files in a folder with a fixed name in the
+    shared temp folder (``/tmp/es.tmp``): another user could create it first (to read or swap what the build
+    writes there), and it would be left on a shared computer. The in-memory fallback is used exactly when
+    the cache folder is unsafe, so its scratch files never touch the disk."""
+
+    def temp_storage(self, name=None):
+        return RamStorage()
+
+
 def build_in_memory(library: Library, progress: Progress | None = None) -> dict:
     """An index held in memory only: for a cache folder that is read-only, full or unusable."""
-    return _write(RamStorage(), library, progress)
+    return _write(MemoryOnlyStorage(), library, progress)
 
 
 def _write(storage, library: Library, progress: Progress | None) -> dict:

@@ -193,6 +193,28 @@ def test_a_folder_others_can_write_is_left_alone_and_search_runs_in_memory(conte
         store.open_indexes(first.folder) if where in ("folder", "file") else store._private_root(cache)
 
 
+def test_the_in_memory_index_writes_nothing_to_the_shared_temp_folder(content, tmp_path, monkeypatch):
+    """Whoosh's own in-memory storage builds in a fixed-name folder of the temp folder (``es.tmp``), which
+    another user can create first; the fallback used for an unsafe cache keeps even its scratch in memory."""
+    import tempfile
+
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    for lang in ("en", "es"):
+        (shared / f"{lang}.tmp").write_text("someone else's")  # taken: the old build failed on it
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    library = load_guide(content, []).library
+    indexes = store.build_in_memory(library)
+    try:
+        with indexes["en"].searcher() as searcher:
+            assert searcher.doc_count() > 0
+    finally:
+        for ix in indexes.values():
+            ix.close()
+    assert sorted(p.name for p in shared.iterdir()) == ["en.tmp", "es.tmp"]
+    assert (shared / "es.tmp").read_text() == "someone else's"
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_check_safe_accepts_a_private_folder(tmp_path):
     folder = tmp_path / "private"
