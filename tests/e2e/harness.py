@@ -172,24 +172,36 @@ class GuideApp:
     def wait_active(self, timeout: float = 10.0) -> None:
         """Wait until the window manager has given the window the keyboard focus (as a person would see it)."""
         deadline = time.monotonic() + timeout
+        active = ""
         while time.monotonic() < deadline:
             self.assert_running()
             active = _run(["xdotool", "getactivewindow"], self.screen.env).stdout.strip()
             if active == self.window:
                 time.sleep(0.3)  # the first paint
                 return
+            if active and active in self._main_windows():  # Qt made the window again under a new id
+                self.window = active
+                continue
             time.sleep(0.1)
-        raise AssertionError("the guide-app window never became the active window")
+        owner = _run(["xdotool", "getwindowpid", active], self.screen.env).stdout.strip() if active else ""
+        raise AssertionError(
+            f"the guide-app window never became the active window: active {active or 'none'} (pid {owner or '?'}),"
+            f" ours {self.window}, our visible windows {self._main_windows()}, app pid {self.proc.pid}"
+        )
+
+    def _main_windows(self) -> list[str]:
+        """The ids of this app's visible windows titled like the main window."""
+        return _run(
+            ["xdotool", "search", "--onlyvisible", "--pid", str(self.proc.pid), "--name", WINDOW_TITLE],
+            self.screen.env,
+        ).stdout.split()
 
     def wait_window(self, timeout: float = START_TIMEOUT) -> str:
         """The id of the app's visible main window, once it is mapped."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             self.assert_running()
-            found = _run(
-                ["xdotool", "search", "--onlyvisible", "--pid", str(self.proc.pid), "--name", WINDOW_TITLE],
-                self.screen.env,
-            ).stdout.split()
+            found = self._main_windows()
             if found:
                 return found[-1]
             time.sleep(0.1)
