@@ -8,7 +8,11 @@ preferences go to the user's own folders, or beside the app in portable mode. No
 from __future__ import annotations
 
 import os
+import shutil
+import stat
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 APP_DIR_NAME = "rights-guide"
@@ -113,3 +117,52 @@ def ensure_private_dir(path: Path) -> Path:
     if not path.is_dir():
         path.mkdir(mode=0o700)  # raises FileExistsError for a file in the way, as callers expect
     return path
+
+
+def run_folder(prefix: str) -> Path:
+    """A private temporary folder for this run; its name carries the process id, so a later run can tell
+    whether the run that made it still exists (:func:`sweep_run_folders`)."""
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-"))
+
+
+def sweep_run_folders(prefix: str, root: str | None = None, unnamed_age_s: float = 3600) -> list[str]:
+    """Remove this user's :func:`run_folder` folders whose run is gone (killed, crashed, power cut); return them.
+
+    A running copy's folder is left alone; one named without a process id (an older version's) once it is
+    ``unnamed_age_s`` old. Links, files and other users' folders are never touched. Only where the system has
+    user ids (POSIX): on Windows the temp folder is the user's own and ``os.kill(pid, 0)`` would send a signal."""
+    removed: list[str] = []
+    if not hasattr(os, "getuid"):
+        return removed
+    top = root or tempfile.gettempdir()
+    try:
+        names = [n for n in os.listdir(top) if n.startswith(prefix)]
+    except OSError:
+        return removed
+    for name in names:
+        path = os.path.join(top, name)
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+            continue
+        owner, dash, _ = name[len(prefix) :].partition("-")
+        if dash and owner.isdigit():
+            if _running(int(owner)):
+                continue
+        elif time.time() - info.st_mtime < unnamed_age_s:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists (another user's process has that id)
+    return True

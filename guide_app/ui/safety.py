@@ -10,11 +10,8 @@ from __future__ import annotations
 
 import atexit
 import logging
-import os
 import shutil
-import stat
 import sys
-import tempfile
 import time
 import traceback
 
@@ -37,58 +34,18 @@ DOUBLE_ESC_MS = 500  # two presses of Esc this close together: quick exit
 
 
 QT_FOLDER_PREFIX = "rights-guide-qt-"
-LEGACY_FOLDER_AGE_S = 3600  # a folder named before the process id was in the name: swept once it is this old
 
 
 def contain_qt_settings() -> str:
     """Send Qt's own settings (file-dialog history and the like) to a temp folder removed at exit; first
     remove the ones earlier runs left when they were killed before their clean-up."""
-    sweep_stale_qt_folders()
-    folder = tempfile.mkdtemp(prefix=f"{QT_FOLDER_PREFIX}{os.getpid()}-")
+    paths.sweep_run_folders(QT_FOLDER_PREFIX)
+    folder = str(paths.run_folder(QT_FOLDER_PREFIX))
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
             QSettings.setPath(fmt, scope, folder)
     atexit.register(shutil.rmtree, folder, True)
     return folder
-
-
-def sweep_stale_qt_folders(root: str | None = None) -> list[str]:
-    """Remove this user's Qt settings folders whose process is gone (killed, crashed, power cut); return them.
-
-    A folder's name carries its process id; a folder of a running copy of the app is left alone."""
-    removed = []
-    top = root or tempfile.gettempdir()
-    try:
-        names = [n for n in os.listdir(top) if n.startswith(QT_FOLDER_PREFIX)]
-    except OSError:
-        return removed
-    for name in names:
-        path = os.path.join(top, name)
-        try:
-            info = os.lstat(path)
-        except OSError:
-            continue
-        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
-            continue  # someone else's, or not a folder at all: never ours to remove
-        owner = name[len(QT_FOLDER_PREFIX) :].split("-", 1)[0]
-        if owner.isdigit() and "-" in name[len(QT_FOLDER_PREFIX) :]:
-            if _running(int(owner)):
-                continue
-        elif time.time() - info.st_mtime < LEGACY_FOLDER_AGE_S:
-            continue
-        shutil.rmtree(path, ignore_errors=True)
-        removed.append(path)
-    return removed
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # it exists (another user's process has that id)
-    return True
 
 
 def setup_logging() -> None:

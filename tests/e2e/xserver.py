@@ -190,11 +190,10 @@ class VirtualScreen:
             if self.wm.poll() is not None:
                 break
             time.sleep(0.1)
+        answers = "answers" if _run(["xdpyinfo"], env).returncode == 0 else "does not answer"
         raise ScreenError(
-            f"openbox did not start on the virtual screen {self.display} "
-            f"(exit {self.wm.poll()}): {self._log(self.wm_log)}; xdpyinfo: "
-            f"{_run(['xdpyinfo'], env).returncode == 0 and 'answers' or 'does not answer'}; "
-            f"Xvfb log: {self._log(self.xvfb_log)}"
+            f"openbox did not start on the virtual screen {self.display} (exit {self.wm.poll()}): "
+            f"{self._log(self.wm_log)}; xdpyinfo {answers}; Xvfb log: {self._log(self.xvfb_log)}"
         )
 
     def start(self) -> VirtualScreen:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_CONTENT
+from guide_app import paths
 from guide_app.ui import safety
 
 
@@ -105,9 +106,18 @@ def test_the_sweep_removes_only_this_users_folders_of_ended_runs(tmp_path):
     (tmp_path / f"{prefix}1-link").symlink_to(target)  # a link is never followed or removed
     (tmp_path / f"{prefix}2-file").write_text("not a folder")
 
-    removed = safety.sweep_stale_qt_folders(str(tmp_path))
+    removed = paths.sweep_run_folders(prefix, str(tmp_path))
 
     assert sorted(Path(p).name for p in removed) == sorted([dead.name, old_unnamed.name])
     assert mine.is_dir() and new_unnamed.is_dir() and target.is_dir()
     assert (tmp_path / f"{prefix}1-link").is_symlink() and (tmp_path / f"{prefix}2-file").is_file()
-    assert safety.sweep_stale_qt_folders(str(tmp_path / "missing")) == []
+    assert paths.sweep_run_folders(prefix, str(tmp_path / "missing")) == []
+
+
+def test_no_sweep_where_there_are_no_user_ids(tmp_path, monkeypatch):
+    """On Windows ``os.kill(pid, 0)`` would send a signal, and the temp folder is the user's own anyway."""
+    folder = tmp_path / f"{safety.QT_FOLDER_PREFIX}1-ended"
+    folder.mkdir()
+    monkeypatch.delattr(os, "getuid")
+    assert paths.sweep_run_folders(safety.QT_FOLDER_PREFIX, str(tmp_path)) == []
+    assert folder.is_dir()
