@@ -21,7 +21,11 @@ SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP", "SIGINT"
 
 
 def quit_cleanly_on_signals(app: QApplication, window) -> None:
-    """From now on, SIGTERM/SIGHUP/SIGINT clear ``window``'s session and end ``app``'s event loop with 0."""
+    """From now on, SIGTERM/SIGHUP/SIGINT clear ``window``'s session and end ``app``'s event loop with 0.
+
+    POSIX only: Windows ends a program without these signals, and its wake-up fd must be a socket."""
+    if os.name != "posix":
+        return
     read_end, write_end = os.pipe()
     os.set_blocking(read_end, False)
     os.set_blocking(write_end, False)
